@@ -1,0 +1,3 @@
+from bersih.cli import main
+
+main()

@@ -1,0 +1,199 @@
+"""The command line: a thin typer layer over ``bersih.clean``.
+
+This is the only module that prints messages or exits; it maps bersih's
+errors to the exit codes below (also in the README).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, BinaryIO
+
+import typer
+
+from . import __version__
+from .console import err, error, info, write_data
+from .errors import BersihError, ExitCode, UsageError
+from .model import Article, Format
+from .options import DEFAULT_MAX_BYTES, DEFAULT_TIME_LIMIT, Limits, Options
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 cleaned; 1 internal error; 2 usage error; 3 input unreadable, "
+    "undecodable or over a limit (or output not writable); 4 no article found; "
+    "5 some inputs of a many-input run failed; 130 interrupted."
+)
+
+app = typer.Typer(
+    name="bersih",
+    help="Clean articles pasted or downloaded from news portals into Markdown, JSON or text.\n\n"
+    + EXIT_CODES_HELP,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="rich",
+)
+
+
+@dataclass
+class Env:
+    """The process's I/O, injectable so tests can simulate a pipe or a terminal."""
+
+    stdin: BinaryIO = field(default_factory=lambda: sys.stdin.buffer)
+    stdin_isatty: bool = field(default_factory=lambda: sys.stdin.isatty())
+    stderr_isatty: bool = field(default_factory=lambda: sys.stderr.isatty())
+
+
+#: Replaced by tests to simulate stdin and terminals.
+ENV_FACTORY = Env
+
+
+def _version(value: bool) -> None:
+    if value:
+        write_data(f"bersih {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """bersih: article cleaner."""
+
+
+@app.command(epilog=EXIT_CODES_HELP)
+def clean(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files or folders to clean; '-' or nothing reads standard input.", show_default=False),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.MD,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output file (one result) or folder (many); default stdout.")
+    ] = None,
+    kind: Annotated[str, typer.Option("--kind", help="Input kind: auto, text or html.")] = "auto",
+    lang: Annotated[str, typer.Option("--lang", help="Article language: auto, id or en.")] = "auto",
+    url: Annotated[str | None, typer.Option("--url", help="Source URL to record (for stdin input).")] = None,
+    links: Annotated[bool, typer.Option("--links", help="Keep links in Markdown (HTML input).")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show what was removed and by which rule (stderr).")] = False,
+    skip: Annotated[list[str] | None, typer.Option("--skip", help="Switch off a rule or rule family (repeatable).")] = None,
+    max_size: Annotated[int, typer.Option("--max-size", help="Refuse inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds allowed per document (0 = none).")] = DEFAULT_TIME_LIMIT,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for many inputs (0 = all cores).")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="Rewrite outputs that are newer than their input.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be written; write nothing.")] = False,
+    include: Annotated[list[str] | None, typer.Option("--include", help="Glob of files to take from folders (repeatable).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to leave out (repeatable).")] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Write a JSON report of a many-input run.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages except errors.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say what was detected and chosen.")] = False,
+) -> None:
+    """Clean one article (file or stdin) or many (files, folders) into md, json, txt or jsonl."""
+    env = ENV_FACTORY()
+    try:
+        _check_choices(kind, lang)
+        options = Options(
+            kind=kind, lang=lang, links=links, url=url, skip=frozenset(skip or ()),
+            limits=Limits(max_bytes=max_size, max_decompressed=max(max_size * 2, max_size), time_limit=timeout),
+        )
+        paths = inputs or []
+        if _is_batch(paths, fmt, output):
+            from .batch import BatchPlan, run_batch  # lazy: pools and progress bars
+
+            plan = BatchPlan(
+                inputs=[Path(p) for p in paths], output=output, fmt=fmt, options=options, jobs=jobs,
+                force=force, dry_run=dry_run, include=tuple(include or ()), exclude=tuple(exclude or ()),
+                report=report, quiet=quiet, verbose=verbose, progress=env.stderr_isatty and not quiet,
+            )
+            raise typer.Exit(int(run_batch(plan)))
+        _clean_one(paths[0] if paths else None, fmt, output, options, env, explain=explain, verbose=verbose)
+    except typer.Exit:
+        raise
+    except BersihError as exc:
+        error(exc.reason)
+        raise typer.Exit(int(exc.exit_code)) from None
+    except KeyboardInterrupt:
+        error("interrupted")
+        raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
+def _check_choices(kind: str, lang: str) -> None:
+    if kind not in ("auto", "text", "html"):
+        raise UsageError(f"--kind must be auto, text or html, not {kind!r}")
+    if lang not in ("auto", "id", "en"):
+        raise UsageError(f"--lang must be auto, id or en, not {lang!r}")
+
+
+def _is_batch(paths: list[str], fmt: Format, output: Path | None) -> bool:
+    if len(paths) > 1:
+        return True
+    return bool(paths) and paths[0] != "-" and Path(paths[0]).is_dir()
+
+
+def _clean_one(
+    path: str | None, fmt: Format, output: Path | None, options: Options, env: Env,
+    *, explain: bool, verbose: bool,
+) -> None:
+    from .sources import read_path, read_stream, write_atomic
+
+    if path is None and env.stdin_isatty:
+        err().print(typer.main.get_command(app).get_help(typer.Context(typer.main.get_command(app))))
+        raise UsageError("no input: give a file, '-', or pipe text into bersih")
+    if path is None or path == "-":
+        data = read_stream(env.stdin, options.limits.max_bytes)
+        name = None
+    else:
+        data = read_path(Path(path), options.limits.max_bytes)
+        name = path
+    from .pipeline import clean as clean_article
+    from .render import render
+
+    options = _with_path(options, name)
+    article = clean_article(data, options)
+    if verbose:
+        _report_choices(article)
+    if explain:
+        _explain(article)
+    text = render(article, fmt)
+    if output is None:
+        write_data(text)
+    else:
+        write_atomic(output, text)
+
+
+def _with_path(options: Options, path: str | None) -> Options:
+    from dataclasses import replace
+
+    return replace(options, path=path)
+
+
+def _report_choices(article: Article) -> None:
+    for step in article.steps:
+        if step.stage in ("extract", "lang"):
+            info(f"{step.stage}: {step.rule} ({step.detail})")
+
+
+def _explain(article: Article) -> None:
+    for step in article.steps:
+        info(f"[{step.stage}] {step.rule}: {step.detail}")
+
+
+@app.command()
+def rules() -> None:
+    """List the rule names that --explain shows and --skip accepts."""
+    from . import vocab
+
+    names = sorted({rule for table in vocab.boilerplate().values() for rule in table.values()})
+    write_data("\n".join(names) + "\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        error("interrupted")
+        sys.exit(int(ExitCode.INTERRUPTED))

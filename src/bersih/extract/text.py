@@ -1,0 +1,144 @@
+"""Plain text -> blocks: dedent, split, re-join hard-wrapped lines, and
+recognise Markdown-ish structure (headings, list items, quotes).
+
+bersih's own Markdown (YAML front matter + ``# Title``) is read back here
+too, so cleaning an output again changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..model import Article, Block, BlockType
+
+#: A group of lines is a hard-wrapped paragraph when all but its last line
+#: are at least this share of its longest line ...
+WRAP_MIN_SHARE = 0.55
+#: ... and its longest line is at most this many characters (a typed wrap).
+WRAP_MAX_WIDTH = 100
+#: A line shorter than this never ends a wrapped paragraph early.
+WRAP_MIN_LINE = 30
+
+_ITEM = re.compile(r"^(?P<marker>[•●◦▪▫■□►▸‣∙·*+-]|\d{1,3}[.)]|[a-z][.)])\s+(?P<text>\S.*)$")
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
+_QUOTE = re.compile(r"^>\s?(?P<text>.*)$")
+_FRONT_KEY = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
+_TERMINAL = re.compile(r"[.!?:;\"”’)\]»…]$")
+
+
+def text_to_article(text: str) -> Article:
+    """Turn pasted text into an ``Article`` whose blocks are unclassified."""
+    meta, text = _split_front_matter(text)
+    blocks = tuple(b for group in _groups(text) for b in _group_blocks(group))
+    article = Article(blocks=blocks)
+    if meta:
+        article = article.evolve(**meta)
+    return article
+
+
+def _groups(text: str) -> list[list[str]]:
+    """Runs of non-blank lines, each line stripped of its indentation."""
+    groups: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if line:
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
+
+
+def _group_blocks(lines: list[str]) -> list[Block]:
+    if _is_wrapped(lines):
+        return [_line_block(" ".join(lines))]
+    blocks: list[Block] = []
+    for line in lines:
+        if blocks and _continues(blocks[-1], line):
+            blocks[-1] = blocks[-1].with_text(blocks[-1].text + " " + line)
+        else:
+            blocks.append(_line_block(line))
+    return blocks
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """A paragraph typed with hard line breaks (e-mail, plain-text news)."""
+    if len(lines) < 2 or any(_ITEM.match(x) or _HEADING.match(x) for x in lines):
+        return False
+    widest = max(len(x) for x in lines)
+    if widest > WRAP_MAX_WIDTH or widest < 40:
+        return False
+    body = lines[:-1]
+    if any(_TERMINAL.search(x) and len(x) < widest * 0.8 for x in body):
+        return False
+    return all(len(x) >= widest * WRAP_MIN_SHARE for x in body)
+
+
+def _continues(prev: Block, line: str) -> bool:
+    """A line that carries on the previous one's unfinished sentence."""
+    if prev.type is not BlockType.PARA or len(prev.text) < WRAP_MIN_LINE:
+        return False
+    if _TERMINAL.search(prev.text) or _ITEM.match(line):
+        return False
+    return line[:1].islower()
+
+
+def _line_block(line: str) -> Block:
+    heading = _HEADING.match(line)
+    if heading:
+        return Block(heading.group("text"), BlockType.HEADING, len(heading.group("hashes")))
+    quote = _QUOTE.match(line)
+    if quote and quote.group("text").strip():
+        return Block(quote.group("text").strip(), BlockType.QUOTE)
+    item = _ITEM.match(line)
+    if item and not _is_dateline_dash(line):
+        return Block(item.group("text"), BlockType.ITEM, marker=item.group("marker"))
+    return Block(line)
+
+
+def _is_dateline_dash(line: str) -> bool:
+    # "- Jakarta Selatan ..." is an item, "-- kata dia" is not; a number
+    # followed by "." and a long sentence is still an item ("1. Kelurahan").
+    return line.startswith("--")
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, object], str]:
+    """Read the YAML front matter bersih writes (JSON-quoted scalars/lists)."""
+    stripped = text.lstrip()
+    if not stripped.startswith("---\n"):
+        return {}, text
+    end = stripped.find("\n---\n", 3)
+    if end < 0:
+        return {}, text
+    values: dict[str, object] = {}
+    for line in stripped[4:end].split("\n"):
+        match = _FRONT_KEY.match(line)
+        if not match:
+            return {}, text
+        values[match.group("key")] = _yaml_scalar(match.group("value"))
+    if values.get("generator") != "bersih":
+        return {}, text
+    return _front_fields(values), stripped[end + 5 :]
+
+
+def _yaml_scalar(value: str) -> object:
+    value = value.strip()
+    if value in ("null", "~", ""):
+        return None
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError:
+        return value
+
+
+def _front_fields(values: dict[str, object]) -> dict[str, object]:
+    fields: dict[str, object] = {}
+    for key in ("title", "date", "dateline", "agency", "lang"):
+        if isinstance(values.get(key), str):
+            fields[key] = values[key]
+    for key in ("authors", "editors", "tags"):
+        value = values.get(key)
+        if isinstance(value, list):
+            fields[key] = tuple(str(v) for v in value)
+    fields["verbatim"] = True
+    return fields

@@ -1,0 +1,98 @@
+"""``clean()``: decode, extract, then a short loop over named stages."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from . import decode as decoding
+from .detect import sniff_kind
+from .errors import TimeLimitError
+from .extract.text import text_to_article
+from .model import Article, Kind, Source, Step
+from .options import Options
+from .rules.boilerplate import classify
+from .rules.features import detect_lang
+from .rules.header import apply_header
+from .rules.prune import prune, require_article
+
+Stage = Callable[[Article, Options], Article]
+
+
+def _stage_lang(article: Article, options: Options) -> Article:
+    if options.lang != "auto":
+        return article.evolve(lang=options.lang)
+    if article.lang:
+        return article
+    lang = detect_lang(article.body_text)
+    return article.evolve(Step("lang", "detect", str(lang)), lang=lang)
+
+
+def _stage_classify(article: Article, options: Options) -> Article:
+    return article if article.verbatim else classify(article, options.skip)
+
+
+def _stage_header(article: Article, options: Options) -> Article:
+    return apply_header(article)
+
+
+def _stage_prune(article: Article, options: Options) -> Article:
+    return prune(article)
+
+
+def _stage_require(article: Article, options: Options) -> Article:
+    return require_article(article)
+
+
+#: The named stages, in order (``--explain`` shows steps under these names).
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("lang", _stage_lang),
+    ("classify", _stage_classify),
+    ("header", _stage_header),
+    ("prune", _stage_prune),
+    ("require", _stage_require),
+)
+
+
+def clean(data: str | bytes, options: Options | None = None) -> Article:
+    """Clean one article given as text or raw bytes.
+
+    >>> article = clean("Judul Berita Contoh di Sini\\n\\nJAKARTA - " + "Kalimat yang cukup panjang dan berisi kata yang biasa untuk sebuah berita. " * 5)
+    >>> article.dateline
+    'JAKARTA'
+
+    Raises ``NoArticleError`` (no article), ``InputError`` (unreadable or
+    undecodable), ``TooLargeError`` (over a limit), ``TimeLimitError``.
+    """
+    options = options or Options()
+    deadline = time.monotonic() + options.limits.time_limit if options.limits.time_limit else None
+    encoding = None
+    if isinstance(data, bytes):
+        text, encoding = decoding.decode(data, options.limits)
+    else:
+        decoding._check_size(len(data), options.limits.max_bytes, "input")
+        text = decoding.normalise(decoding.repair_mojibake(data))
+    kind, reason = _kind(text, options)
+    article = _extract(text, kind, options)
+    source = Source(path=options.path, kind=kind, url=options.url or article.source.url,
+                    site=article.source.site, encoding=encoding)
+    article = article.evolve(Step("extract", f"kind.{kind.value}", reason), source=source)
+    for _name, stage in STAGES:
+        if deadline is not None and time.monotonic() > deadline:
+            raise TimeLimitError(f"cleaning took longer than {options.limits.time_limit:g} s (raise it with --timeout)")
+        article = stage(article, options)
+    return article
+
+
+def _kind(text: str, options: Options) -> tuple[Kind, str]:
+    if options.kind != "auto":
+        return Kind(options.kind), f"--kind {options.kind}"
+    return sniff_kind(text)
+
+
+def _extract(text: str, kind: Kind, options: Options) -> Article:
+    if kind is Kind.HTML:
+        from .extract.html import html_to_article  # lazy: bs4/trafilatura
+
+        return html_to_article(text, options)
+    return text_to_article(text)

@@ -1,0 +1,259 @@
+"""Boilerplate removal, in jusText's two-pass shape.
+
+Pass 1 labels every block on its own features (lexicon, length, sentence
+punctuation, stopword density, capitalisation). Then the article body is
+found as the stretch of blocks with the best balance of prose over
+furniture (a maximum-sum run), corrected by editorial signals: a dateline
+opens the body, a byline or date line closes the header, an end marker
+("(*)", "(afz/jpnn)") closes the body. Pass 2 relabels the uncertain short
+blocks inside the body from their neighbours. Nothing is deleted here: the
+header stage still reads the furniture, and ``prune`` removes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Article, Block, BlockType, Label, Step, Zone
+from . import patterns
+from .byline import parse_byline
+from .dates import is_date_line
+from .features import Features, features
+from .header import match_dateline
+
+# Weights of the maximum-sum run, in "words of prose" (tuned on the dev sets).
+#: A prose block counts its words, up to this many.
+GOOD_WEIGHT_CAP = 120
+#: A short block of unknown kind.
+SHORT_WEIGHT = -1.0
+#: A short block that looks like a headline or a menu entry.
+TITLELIKE_WEIGHT = -3.0
+#: Furniture: a fixed cost plus this much per word.
+BAD_WEIGHT = -4.0
+BAD_WEIGHT_PER_WORD = -0.5
+#: A heading that opens a list of other stories ("Berita terkait").
+SECTION_WEIGHT = -15.0
+#: A byline or date line.
+META_WEIGHT = -4.0
+
+# Prose thresholds of pass 1.
+#: A block this long with some function words is prose.
+GOOD_MIN_WORDS = 12
+#: A shorter block is prose if it ends a sentence and has at least this many words.
+GOOD_MIN_SENTENCE_WORDS = 7
+#: Share of function words a prose block has (Indonesian prose ~0.25, English ~0.4).
+GOOD_MIN_STOP_DENSITY = 0.10
+#: Headline-like blocks are prose only from this many words on.
+TITLELIKE_MAX_WORDS = 25
+#: Prose before a byline/date line is a deck when it is at most this share of the body.
+DECK_MAX_SHARE = 0.25
+#: A byline after this share of the body's words closes the body.
+FOOTER_BYLINE_SHARE = 0.6
+#: Duplicate detection runs only on pages with at most this many blocks.
+DUPLICATE_MAX_BLOCKS = 5000
+#: Blocks with fewer words are never called duplicates.
+DUPLICATE_MIN_WORDS = 4
+
+
+def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
+    """Label every block and mark the zone it sits in."""
+    blocks = list(article.blocks)
+    if not blocks:
+        return article
+    feats = [features(b.text, article.lang) for b in blocks]
+    blocks = [_first_pass(b, f, skip) for b, f in zip(blocks, feats, strict=True)]
+    blocks = _mark_duplicates(blocks, feats)
+    start, end = _body_run(blocks, feats)
+    start, end = _editorial_bounds(blocks, feats, start, end)
+    blocks = _second_pass(blocks, feats, start, end)
+    return article.evolve(blocks=tuple(blocks))
+
+
+# --- pass 1 ----------------------------------------------------------------------
+def _first_pass(block: Block, f: Features, skip: frozenset[str]) -> Block:
+    label, rule = _first_label(block, f, skip)
+    return replace(block, label=label, first=label, rule=rule)
+
+
+def _first_label(block: Block, f: Features, skip: frozenset[str]) -> tuple[str, str]:
+    if f.words == 0:
+        return Label.BAD, "symbols-only"
+    if f.lexicon and f.lexicon not in skip and not _rule_family_skipped(f.lexicon, skip):
+        return Label.BAD, f.lexicon
+    if patterns.HASHTAG_LINE.match(block.text):
+        return Label.META, "meta.tags"
+    if not (f.terminal and f.words > GOOD_MIN_WORDS) and parse_byline(block.text):
+        return Label.META, "meta.byline"
+    if f.words <= 14 and is_date_line(block.text):
+        return Label.META, "meta.date"
+    if _is_prose(f):
+        return Label.GOOD, ""
+    return Label.SHORT, ""
+
+
+def _rule_family_skipped(rule: str, skip: frozenset[str]) -> bool:
+    return rule.split(".")[0] in skip
+
+
+def _is_prose(f: Features) -> bool:
+    if f.titlelike and f.words < TITLELIKE_MAX_WORDS and not f.terminal:
+        return False
+    dense = f.stop_density >= GOOD_MIN_STOP_DENSITY or f.stop_density == 0.0 and f.terminal
+    if f.words >= GOOD_MIN_WORDS and dense:
+        return True
+    return f.words >= GOOD_MIN_SENTENCE_WORDS and f.terminal and dense
+
+
+def _mark_duplicates(blocks: list[Block], feats: list[Features]) -> list[Block]:
+    """A block repeated elsewhere: a teaser, a pull quote or a caption."""
+    if len(blocks) > DUPLICATE_MAX_BLOCKS:
+        return blocks
+    prose = [i for i, b in enumerate(blocks) if b.label == Label.GOOD]
+    joined = "\n".join(blocks[i].text for i in prose)
+    out = list(blocks)
+    for i, block in enumerate(blocks):
+        if block.label not in (Label.GOOD, Label.SHORT) or feats[i].words < DUPLICATE_MIN_WORDS:
+            continue
+        own = 1 if block.label == Label.GOOD else 0
+        if joined.count(block.text) > own and _is_dropped_copy(blocks, i):
+            out[i] = replace(block, label=Label.BAD, rule="repeat.duplicate")
+    return out
+
+
+def _is_dropped_copy(blocks: list[Block], i: int) -> bool:
+    """Of two equal blocks the earlier goes (a teaser); a contained one goes."""
+    text = blocks[i].text
+    for j, other in enumerate(blocks):
+        if j == i or other.label != Label.GOOD or text not in other.text:
+            continue
+        if len(other.text) > len(text) or j > i:
+            return True
+    return False
+
+
+# --- the body run -------------------------------------------------------------
+def _weight(block: Block, f: Features) -> float:
+    if block.label == Label.GOOD:
+        return float(min(f.words, GOOD_WEIGHT_CAP))
+    if block.label == Label.META:
+        return META_WEIGHT
+    if block.label == Label.BAD:
+        if block.rule.startswith("section."):
+            return SECTION_WEIGHT
+        return BAD_WEIGHT + BAD_WEIGHT_PER_WORD * min(f.words, 30)
+    return TITLELIKE_WEIGHT if f.titlelike else SHORT_WEIGHT
+
+
+def _body_run(blocks: list[Block], feats: list[Features]) -> tuple[int, int]:
+    """Indices (start, end inclusive) of the maximum-sum run (Kadane)."""
+    best, best_span = float("-inf"), (0, -1)
+    total, start = 0.0, 0
+    for i, (block, f) in enumerate(zip(blocks, feats, strict=True)):
+        if total <= 0:
+            total, start = 0.0, i
+        total += _weight(block, f)
+        if total > best:
+            best, best_span = total, (start, i)
+    if best <= 0:
+        return 0, -1
+    return best_span
+
+
+def _editorial_bounds(
+    blocks: list[Block], feats: list[Features], start: int, end: int
+) -> tuple[int, int]:
+    if end < start:
+        return start, end
+    start = _after_deck(blocks, feats, start, end)
+    start = _dateline_start(blocks, start, end)
+    end = _end_marker(blocks, start, end)
+    return start, _footer_byline(blocks, feats, start, end)
+
+
+def _dateline_start(blocks: list[Block], start: int, end: int) -> int:
+    """A paragraph opening with a dateline starts the body."""
+    for i in range(max(0, start - 3), min(end + 1, start + 4)):
+        if blocks[i].label in (Label.GOOD, Label.SHORT) and match_dateline(blocks[i].text):
+            return i
+    return start
+
+
+def _after_deck(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:
+    """Prose above the byline/date line is the deck, not the body."""
+    words = sum(f.words for b, f in zip(blocks[start : end + 1], feats[start : end + 1], strict=True) if b.label == Label.GOOD)
+    seen = 0
+    for i in range(start, end + 1):
+        if blocks[i].label == Label.META and blocks[i].rule != "meta.tags":
+            if 0 < seen <= words * DECK_MAX_SHARE:
+                return i + 1
+            break
+        if blocks[i].label == Label.GOOD:
+            seen += feats[i].words
+    return start
+
+
+def _end_marker(blocks: list[Block], start: int, end: int) -> int:
+    for i in range(start, end + 1):
+        if blocks[i].label == Label.GOOD and patterns.end_marker().search(blocks[i].text):
+            return i
+    return end
+
+
+def _footer_byline(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:
+    words = sum(f.words for b, f in zip(blocks[start : end + 1], feats[start : end + 1], strict=True) if b.label == Label.GOOD)
+    seen = 0
+    for i in range(start, end + 1):
+        if blocks[i].label == Label.META and blocks[i].rule == "meta.byline" and seen >= words * FOOTER_BYLINE_SHARE:
+            return i - 1
+        if blocks[i].label == Label.GOOD:
+            seen += feats[i].words
+    return end
+
+
+# --- pass 2 ----------------------------------------------------------------------
+def _second_pass(blocks: list[Block], feats: list[Features], start: int, end: int) -> list[Block]:
+    out = []
+    for i, block in enumerate(blocks):
+        if i < start or i > end:
+            zone = Zone.HEAD if i < start else Zone.FOOT
+            rule = block.rule or f"position.{'before' if i < start else 'after'}-body"
+            label = block.label if block.label in (Label.META, Label.BAD) else Label.BAD
+            out.append(replace(block, zone=zone, label=label, rule=rule))
+        else:
+            out.append(_relabel(blocks, feats, i))
+    return out
+
+
+def _relabel(blocks: list[Block], feats: list[Features], i: int) -> Block:
+    block, f = blocks[i], feats[i]
+    if block.label == Label.GOOD:
+        return replace(block, label=Label.BODY, zone=Zone.BODY)
+    if block.label != Label.SHORT:
+        return replace(block, zone=Zone.BODY)
+    prev = _neighbour(blocks, i, -1)
+    if block.type is BlockType.ITEM and f.titlelike and f.words >= 5 and not _in_list(prev):
+        return replace(block, label=Label.BAD, rule="related.inline-headline", zone=Zone.BODY)
+    if _is_subheading(block, f, prev, _neighbour(blocks, i, 1)):
+        block = replace(block, type=BlockType.HEADING, level=2)
+    return replace(block, label=Label.BODY, zone=Zone.BODY)
+
+
+def _neighbour(blocks: list[Block], i: int, step: int) -> Block | None:
+    j = i + step
+    while 0 <= j < len(blocks):
+        if blocks[j].label in (Label.GOOD, Label.SHORT, Label.BODY):
+            return blocks[j]
+        j += step
+    return None
+
+
+def _in_list(prev: Block | None) -> bool:
+    return prev is not None and (prev.type is BlockType.ITEM or prev.text.rstrip().endswith(":"))
+
+
+def _is_subheading(block: Block, f: Features, prev: Block | None, nxt: Block | None) -> bool:
+    if block.type is not BlockType.PARA or f.words > 12 or (f.terminal and not block.text.endswith("?")):
+        return False
+    if block.text.endswith(":"):
+        return False
+    return prev is not None and nxt is not None and nxt.label == Label.GOOD

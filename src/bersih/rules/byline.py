@@ -1,0 +1,140 @@
+"""Bylines: "Penulis: X | Editor: Y", "Rep: X/ Red: Y", "Laporan Wartawan
+Site, X", "By X and Y", "X, Jurnalis" -> authors apart from editors.
+
+Names must look like a person's: organisations, teams, desks, initials
+codes and the site's own name are never authors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import vocab
+from . import patterns
+
+#: Longest byline block, in words ("Penulis: A, B | Editor: C" is ~8).
+BYLINE_MAX_WORDS = 24
+#: Names are one to five words ("Friederich", "Danandaya Arya putra").
+NAME_MAX_WORDS = 5
+
+_ROLE_SUFFIX = re.compile(r"^(?P<names>[^,]{3,60}),\s{0,2}(?P<role>[A-Za-z ]{3,25})$")
+_NOT_NAME_CHARS = re.compile(r"[^\w\s.'’-]|_")
+_INITIALS = re.compile(r"^[A-Za-z]{1,4}(?:[/.-][A-Za-z0-9]{1,6})*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+
+
+def parse_byline(text: str) -> Byline | None:
+    """A byline's names by role, or None when ``text`` is not a byline."""
+    if len(patterns.WORD.findall(text)) > BYLINE_MAX_WORDS:
+        return None
+    text = text.strip(" •-–—|")
+    found = False
+    authors: list[str] = []
+    editors: list[str] = []
+    for segment in patterns.BYLINE_SEGMENTS.split(text):
+        parsed = _segment(segment)
+        if parsed is None:
+            continue
+        found = True
+        role, names = parsed
+        (authors if role == "author" else editors).extend(names)
+    if not found:
+        return _role_suffix(text)
+    return Byline(tuple(_dedupe(authors)), tuple(_dedupe(editors)))
+
+
+def label_role(text: str) -> str | None:
+    """The role a label-only line names ("Reporter", "Editor :"), or None."""
+    key = patterns.lexicon_key(text)
+    return _role_of(key) if key else None
+
+
+def _segment(segment: str) -> tuple[str, list[str]] | None:
+    match = patterns.byline_label().match(segment.strip())
+    if not match:
+        return None
+    role = _role_of(match.group("labels"))
+    if role is None:
+        return None
+    rest = segment.strip()[match.end() :]
+    names = [n for n in (_clean_name(x) for x in _split_names(rest)) if is_person_name(n)]
+    if not names and not rest.strip():
+        return None
+    return role, names
+
+
+def _role_of(labels: str) -> str | None:
+    table = vocab.byline_labels()
+    roles = {table.get(part.strip().lower()) for part in re.split(r"&|/|\bdan\b|\band\b", labels)}
+    roles.discard(None)
+    if not roles:
+        return None
+    # "Redaktur & Reporter : X": one person is both, so X is the author.
+    return "author" if "author" in roles else "editor"
+
+
+def _role_suffix(text: str) -> Byline | None:
+    """"Danandaya Arya putra, Jurnalis": names, then the role."""
+    match = _ROLE_SUFFIX.match(text)
+    if not match:
+        return None
+    role = _role_of(match.group("role"))
+    names = [n for n in (_clean_name(x) for x in _split_names(match.group("names"))) if is_person_name(n)]
+    if role is None or not names:
+        return None
+    return Byline(tuple(names), ()) if role == "author" else Byline((), tuple(names))
+
+
+def _split_names(rest: str) -> list[str]:
+    rest = patterns.NAME_NOISE.sub(" ", rest)
+    rest = patterns.NAME_TAIL.sub("", rest)
+    return [x for x in patterns.NAME_SPLIT.split(rest) if x.strip()]
+
+
+def _clean_name(name: str) -> str:
+    return " ".join(name.strip(" .,:;-–—|").split())
+
+
+def is_person_name(name: str) -> bool:
+    """A personal name: capitalised words, no organisation or desk words."""
+    tokens = name.split()
+    if _NOT_NAME_CHARS.search(name):
+        return False
+    if not 1 <= len(tokens) <= NAME_MAX_WORDS or len(name) > 60:
+        return False
+    if any(ch.isdigit() for ch in name) or "." in name.replace(". ", " ").rstrip("."):
+        return _dotted_initials_ok(tokens)
+    if len(tokens) == 1 and (_INITIALS.match(name) and (name.isupper() or name.islower())):
+        return False
+    org = vocab.words("names.txt")
+    lowered = [t.lower().strip(".,") for t in tokens]
+    if any(t in org for t in lowered) or patterns.DOMAIN.match(name):
+        return False
+    capitalised = sum(1 for t in tokens if t[:1].isupper())
+    return tokens[0][:1].isupper() and capitalised / len(tokens) >= 0.6
+
+
+def _dotted_initials_ok(tokens: list[str]) -> bool:
+    # "Array A. Argus" is a name; "tr-03", "Liputan6.com" are not.
+    if any(ch.isdigit() for t in tokens for ch in t):
+        return False
+    org = vocab.words("names.txt")
+    return all(t[:1].isupper() and t.lower().strip(".") not in org for t in tokens) and any(
+        len(t.strip(".")) > 2 for t in tokens
+    )
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        if name.lower() not in seen:
+            seen.add(name.lower())
+            out.append(name)
+    return out

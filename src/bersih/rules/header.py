@@ -1,0 +1,340 @@
+"""Header rules: title, authors apart from editors, dateline, date, tags,
+and the end marker that closes the body.
+
+They read the labelled blocks the classifier left (furniture included) and
+fill the ``Article``'s header fields; the dateline prefix and end marker are
+cut out of the body text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .. import vocab
+from ..model import Article, Block, BlockType, Label, Step, Zone
+from . import patterns
+from .byline import is_person_name, label_role, parse_byline
+from .dates import find_date, is_date_line
+from .features import is_titlelike
+
+#: Longest dateline prefix, in characters ("BENGKULU SELATAN, Radar Seluma.Disway.Id, - ").
+DATELINE_MAX_CHARS = 70
+#: Title candidates have this many words at least (breadcrumbs have fewer) ...
+TITLE_MIN_WORDS = 3
+#: ... and at most this many.
+TITLE_MAX_WORDS = 40
+#: Blocks after the body searched for a bare author name (the seed's "Achmad Sarjono").
+FOOTER_NAME_WINDOW = 4
+#: A date inside a header line counts when the line is this short (in words).
+DATE_LINE_MAX_WORDS = 16
+
+_STAGE = "header"
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str | None
+    agency: str | None
+    site: str | None
+    end: int
+
+
+def apply_header(article: Article) -> Article:
+    """Fill title, authors, editors, date, dateline, agency and tags."""
+    if article.verbatim:
+        return _verbatim_title(article)
+    blocks = list(article.blocks)
+    steps: list[Step] = []
+    changes: dict[str, object] = {}
+    title = pick_title(blocks)
+    if title and not article.title:
+        changes["title"] = title
+        steps.append(Step(_STAGE, "title", title))
+    authors, editors = collect_bylines(blocks)
+    changes["authors"], changes["editors"] = tuple(authors), tuple(editors)
+    if authors or editors:
+        steps.append(Step(_STAGE, "byline", f"authors={authors} editors={editors}"))
+    date = pick_date(blocks)
+    if date:
+        changes["date"] = date
+        steps.append(Step(_STAGE, "date", date))
+    blocks, dateline = _cut_dateline(blocks)
+    if dateline:
+        changes.update(dateline=dateline.place, agency=dateline.agency)
+        if dateline.site:
+            changes["source"] = replace(article.source, site=article.source.site or dateline.site)
+        steps.append(Step(_STAGE, "dateline", f"{dateline.place} (agency={dateline.agency}, site={dateline.site})"))
+    blocks, marker = _cut_end_marker(blocks)
+    if marker:
+        steps.append(Step(_STAGE, "end-marker", marker))
+    changes["tags"] = article.tags or tuple(collect_tags(blocks))
+    return article.evolve(*steps, blocks=tuple(blocks), **changes)
+
+
+def _verbatim_title(article: Article) -> Article:
+    blocks = list(article.blocks)
+    if blocks and blocks[0].type is BlockType.HEADING and blocks[0].level == 1:
+        title = article.title or blocks[0].text
+        return article.evolve(blocks=tuple(blocks[1:]), title=title)
+    return article
+
+
+# --- title --------------------------------------------------------------------
+def pick_title(blocks: list[Block]) -> str | None:
+    """The headline among the blocks before the body."""
+    head = [b for b in blocks if b.zone == Zone.HEAD]
+    for b in head:
+        if b.type is BlockType.HEADING and b.level == 1:
+            return clean_title(b.text)
+    counts: dict[str, int] = {}
+    for b in blocks:
+        counts[b.text.lower()] = counts.get(b.text.lower(), 0) + 1
+    best: tuple[float, int] | None = None
+    for i, b in enumerate(head):
+        score = _title_score(b, counts, head[i + 1] if i + 1 < len(head) else None)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, i)
+    return clean_title(head[best[1]].text) if best else None
+
+
+def _title_score(block: Block, counts: dict[str, int], nxt: Block | None) -> float | None:
+    if block.label == Label.META or block.type is BlockType.ITEM:
+        return None
+    if block.rule and not block.rule.startswith(("position.", "repeat.")):
+        return None
+    tokens = patterns.WORD.findall(block.text)
+    if not TITLE_MIN_WORDS <= len(tokens) <= TITLE_MAX_WORDS or not block.text[:1].isupper() and not block.text[:1].isdigit():
+        return None
+    if block.text.endswith((".", ",", ":")) and len(tokens) > 12 or is_date_line(block.text):
+        return None
+    score = min(len(tokens), 15) / 5
+    if counts.get(block.text.lower(), 0) > 1:
+        score += 3
+    if is_titlelike(tokens):
+        score += 2
+    if nxt is not None and nxt.label == Label.META:
+        score += 1
+    return score
+
+
+def clean_title(title: str) -> str:
+    """Drop site suffixes ("- Kompas.com") and "Halaman all"."""
+    title = patterns.PAGE_SUFFIX.sub("", title)
+    stripped = patterns.SITE_SUFFIX.sub("", title)
+    if len(patterns.WORD.findall(stripped)) >= 2:
+        title = stripped
+    return title.strip()
+
+
+# --- bylines ------------------------------------------------------------------
+def collect_bylines(blocks: list[Block]) -> tuple[list[str], list[str]]:
+    """Authors and editors from byline lines before, in and just after the body."""
+    authors: list[str] = []
+    editors: list[str] = []
+    for i, block in enumerate(_byline_scope(blocks)):
+        if block.label == Label.BODY:
+            continue
+        parsed = parse_byline(block.text)
+        if parsed is None:
+            parsed = _label_then_name(blocks, block, i)
+        if parsed is None:
+            continue
+        _extend(authors, parsed.authors)
+        _extend(editors, parsed.editors)
+    editors = [e for e in editors if e.lower() not in {a.lower() for a in authors}]
+    if not authors:
+        authors = _footer_name(blocks)
+    return authors, editors
+
+
+def _byline_scope(blocks: list[Block]) -> list[Block]:
+    """Blocks up to the first list of other stories after the body."""
+    out = []
+    for block in blocks:
+        if block.zone == Zone.FOOT and block.rule.startswith("section."):
+            break
+        out.append(block)
+    return out
+
+
+def _label_then_name(blocks: list[Block], block: Block, i: int):  # type: ignore[no-untyped-def]
+    """"Reporter" on one line, the name on the next (JatimTimes layout)."""
+    from .byline import Byline
+
+    role = label_role(block.text) if len(block.text) < 30 else None
+    if role is None or i + 1 >= len(blocks):
+        return None
+    name = blocks[i + 1].text.strip()
+    if not is_person_name(name) or _is_ranked(name):
+        return None
+    return Byline((name,), ()) if role == "author" else Byline((), (name,))
+
+
+def _footer_name(blocks: list[Block]) -> list[str]:
+    """A bare name line right after the body (press-release portals)."""
+    body_end = max((i for i, b in enumerate(blocks) if b.label == Label.BODY), default=-1)
+    if body_end < 0:
+        return []
+    for block in blocks[body_end + 1 : body_end + 1 + FOOTER_NAME_WINDOW]:
+        if block.rule.startswith("section.") or block.rule.startswith("nav."):
+            break
+        text = block.text.strip()
+        if len(text.split()) >= 2 and is_person_name(text) and not _is_ranked(text):
+            return [text]
+    return []
+
+
+def _is_ranked(name: str) -> bool:
+    ranks = vocab.words("ranks.txt")
+    first = name.split()[0].lower().rstrip(".,")
+    return first in ranks
+
+
+def _extend(target: list[str], names: tuple[str, ...]) -> None:
+    seen = {n.lower() for n in target}
+    for name in names:
+        if name.lower() not in seen and not _is_ranked(name):
+            target.append(name)
+            seen.add(name.lower())
+
+
+# --- date ---------------------------------------------------------------------
+def pick_date(blocks: list[Block]) -> str | None:
+    """The publication date: from header, byline or date lines, never the body."""
+    for block in _date_scope(blocks):
+        found = find_date(block.text)
+        if found:
+            return found[0]
+    return None
+
+
+def _date_scope(blocks: list[Block]) -> list[Block]:
+    head = [b for b in blocks if b.zone == Zone.HEAD and _dated_line(b)]
+    meta = [b for b in _byline_scope(blocks) if b.zone != Zone.HEAD and b.label == Label.META]
+    return head + meta
+
+
+def _dated_line(block: Block) -> bool:
+    if block.label == Label.META:
+        return True
+    if block.rule.startswith(("section.", "related.", "nav.")):
+        return False
+    return len(patterns.WORD.findall(block.text)) <= DATE_LINE_MAX_WORDS
+
+
+# --- dateline -----------------------------------------------------------------
+def match_dateline(text: str) -> Dateline | None:
+    """The dateline at the start of a paragraph, if it has one."""
+    site_only: Dateline | None = None
+    for pattern in (
+        patterns.DATELINE_SITE_FIRST,
+        patterns.DATELINE_PLACE_FIRST,
+        patterns.DATELINE_NO_DASH,
+        patterns.DATELINE_SITE_ONLY,
+        patterns.DATELINE_CAPS_DOT,
+    ):
+        match = pattern.match(text[: DATELINE_MAX_CHARS + 20])
+        if not match or match.end() > DATELINE_MAX_CHARS:
+            continue
+        groups = match.groupdict()
+        place = _valid_place(groups.get("place"))
+        found = Dateline(place, _agency(groups.get("agency")), _site(groups, place), match.end())
+        if place:
+            return found
+        site_only = site_only or found
+    return site_only
+
+
+def _valid_place(place: str | None) -> str | None:
+    if not place:
+        return None
+    place = place.strip(" .")
+    if patterns.DOMAIN.match(place) or patterns.SITE_WORD.search(place.upper()) and " " not in place:
+        return None
+    if len(place.split()) > 4 or place.lower() in vocab.stopwords("id") | vocab.stopwords("en"):
+        return None
+    return place
+
+
+def _agency(agency: str | None) -> str | None:
+    return agency.strip() if agency and not agency.strip().isdigit() else None
+
+
+def _site(groups: dict[str, str | None], place: str | None) -> str | None:
+    site = (groups.get("site") or "").strip(" ,")
+    if not site and groups.get("place") and not place:
+        site = (groups.get("place") or "").strip(" .")
+    return site or None
+
+
+def _cut_dateline(blocks: list[Block]) -> tuple[list[Block], Dateline | None]:
+    for i, block in enumerate(blocks):
+        if block.label != Label.BODY:
+            continue
+        found = match_dateline(block.text)
+        if found is None:
+            return blocks, None
+        rest = block.text[found.end :].lstrip(" ,-–—|")
+        out = list(blocks)
+        if rest:
+            out[i] = replace(block, text=rest[:1].upper() + rest[1:] if rest[:1].islower() else rest)
+        else:
+            out[i] = replace(block, label=Label.META, rule="meta.dateline")
+        return out, found
+    return blocks, None
+
+
+# --- end marker and tags ------------------------------------------------------------
+def _cut_end_marker(blocks: list[Block]) -> tuple[list[Block], str | None]:
+    last = max((i for i, b in enumerate(blocks) if b.label == Label.BODY), default=-1)
+    if last < 0:
+        return blocks, None
+    match = patterns.end_marker().search(blocks[last].text)
+    if not match:
+        return blocks, None
+    out = list(blocks)
+    rest = blocks[last].text[: match.start()].rstrip()
+    out[last] = replace(blocks[last], text=rest) if rest else replace(blocks[last], label=Label.BAD, rule="end-marker")
+    return out, match.group().strip()
+
+
+_TAG_SPLIT = re.compile(r"\s*[,;|#]\s*")
+
+
+def collect_tags(blocks: list[Block]) -> list[str]:
+    """Tags from "Tags: a, b", hashtag lines, and a lone lower-case line after the body."""
+    tags: list[str] = []
+    after_tags_header = False
+    for block in blocks:
+        if block.label == Label.BODY:
+            continue
+        match = patterns.TAGS_LINE.match(block.text)
+        if match:
+            tags += _TAG_SPLIT.split(match.group("tags"))
+        elif block.rule == "meta.tags":
+            tags += _TAG_SPLIT.split(block.text)
+        elif after_tags_header and len(block.text.split()) <= 4 and not block.rule:
+            tags.append(block.text)
+            continue
+        after_tags_header = block.rule == "section.tags"
+    tags += _lone_tag(blocks)
+    return _unique([t.strip(" #") for t in tags if t.strip(" #")])
+
+
+def _lone_tag(blocks: list[Block]) -> list[str]:
+    last = max((i for i, b in enumerate(blocks) if b.label == Label.BODY), default=-1)
+    if last < 0 or last + 1 >= len(blocks):
+        return []
+    text = blocks[last + 1].text.strip()
+    return [text] if text.islower() and len(text.split()) <= 3 and text.isascii() else []
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item.lower() not in seen:
+            seen.add(item.lower())
+            out.append(item)
+    return out

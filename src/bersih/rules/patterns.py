@@ -1,0 +1,141 @@
+"""Every regular expression built from the vocabularies, in one place.
+
+Patterns are compiled once on first use. They are built only from escaped
+literals, bounded repeats and anchored alternations, so none of them can
+backtrack catastrophically (``tests/test_patterns.py`` checks that on
+100 KB adversarial near-matches).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import vocab
+
+# --- lexicon keys -----------------------------------------------------------
+# A block's lexicon key: lower case, bullets and leading punctuation off,
+# trailing ":", "»", "|" off, spaces collapsed.
+_KEY_LEAD = re.compile(r"^[\s•●◦▪■►▸‣∙·*+>|»›\-–—]+")
+_KEY_TRAIL = re.compile(r"[\s:：»›>|]+$")
+
+
+def lexicon_key(text: str) -> str:
+    key = _KEY_TRAIL.sub("", _KEY_LEAD.sub("", text.lower()))
+    return " ".join(key.split())
+
+
+def _alternation(phrases: list[str]) -> str:
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        escaped = re.escape(phrase)
+        if phrase[-1:].isalnum():
+            escaped += r"(?!\w)"
+        parts.append(escaped)
+    return "|".join(parts)
+
+
+@cache
+def lexicon_prefix() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Prefix phrases -> one anchored pattern, plus phrase -> rule."""
+    table = vocab.boilerplate()["prefix"]
+    return re.compile(f"^(?:{_alternation(list(table))})"), table
+
+
+@cache
+def lexicon_contains() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = vocab.boilerplate()["contains"]
+    return re.compile(f"(?:{_alternation(list(table))})"), table
+
+
+# --- dates --------------------------------------------------------------------
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+
+
+@cache
+def date_patterns() -> tuple[re.Pattern[str], ...]:
+    """Publication-date forms, most specific first (all case-insensitive)."""
+    months, _ = vocab.calendar()
+    month = f"(?P<m>{_alternation(list(months))})"
+    return (
+        # "14 Agustus 2023", "20 - Oct - 2024", "21 Aug 2015", "5-Jun-2024"
+        re.compile(rf"(?<![\w/])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s{{0,3}}[-/.,]?\s{{0,3}}{month}\.?\s{{0,3}}[-/.,]?\s{{0,3}}{_YEAR}(?!\d)", re.I),
+        # "March 5, 2024", "Aug. 21 2015"
+        re.compile(rf"(?<!\w){month}\.?\s{{1,3}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s{{1,3}}{_YEAR}(?!\d)", re.I),
+        # "2024-01-31", "2024/01/31"
+        re.compile(rf"(?<![\d/]){_YEAR}[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)(?![\d/])"),
+        # "14/08/2023", "14-08-2023", "14.08.2023" (day first, as in Indonesia)
+        re.compile(rf"(?<![\d/(])(?P<d>[0-3]?\d)[-/.](?P<m>[01]?\d)[-/.]{_YEAR}(?![\d/])"),
+    )
+
+
+# --- datelines ---------------------------------------------------------------
+# A domain-like site name ("jpnn.com", "REPUBLIKA.CO.ID", "Radar Seluma.Disway.Id").
+_DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?i:com|co\.id|id|net|org|news|tv|info|web\.id|or\.id|go\.id|my|co|io)(?![\w.])"
+# A place: one to four capitalised words ("PONOROGO", "Teluk Kuantan").
+_PLACE = r"(?P<place>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})"
+_DASH = r"\s{0,3}[-–—]{1,2}(?:\s+|$)"
+
+_SITE = rf"(?P<site>{_DOMAIN}|[A-Z][A-Z0-9]{{2,20}})"
+_AGENCY = r"(?:\((?P<agency>[^()]{2,30})\))?"
+#: "SITE, PLACE -" / "SITE | PLACE -" (site first).
+DATELINE_SITE_FIRST = re.compile(rf"^{_SITE}\s{{0,2}}[,|]\s{{0,2}}{_PLACE}\s{{0,2}}{_AGENCY}{_DASH}")
+#: "SITE; Text" / "SITE, Text" (a site name only, no place).
+DATELINE_SITE_ONLY = re.compile(rf"^(?P<site>{_DOMAIN})\s{{0,2}}[,;|:]\s{{0,2}}(?=[A-Z\"“])")
+#: "PLACE, SITE -", "PLACE (AGENCY) -", "PLACE -", "PLACE | SITE-" (place first).
+DATELINE_PLACE_FIRST = re.compile(
+    rf"^{_PLACE}\s{{0,2}}(?:[,|]\s{{0,2}}(?P<site>[^-–—,.|()\"“]{{2,30}}?(?:\.[\w-]+){{0,3}}),?)?\s{{0,2}}{_AGENCY}{_DASH}"
+)
+#: "JAKARTA. Hujan ..." (upper-case place and a full stop, Kontan style).
+DATELINE_CAPS_DOT = re.compile(r"^(?P<place>[A-Z]{3,}(?: [A-Z]{3,}){0,2})\.\s+(?=[A-Z])")
+#: "Liputan6.com, Jakarta Dalam ..." (site, place, no dash).
+DATELINE_NO_DASH = re.compile(rf"^(?P<site>{_DOMAIN}),\s{{0,2}}(?P<place>[A-Z][a-z]+)\s+(?=[A-Z])")
+#: A site name in upper case, not a place ("JATIMTIMES", "JABARNEWS").
+SITE_WORD = re.compile(r"(?:\.(?:COM|CO|ID|NET)|TIMES|NEWS|POST|POS|EKSPRES|EXPRESS|ONLINE|TV|MEDIA|INFO)$")
+DOMAIN = re.compile(rf"^{_DOMAIN}$", re.I)
+
+
+# --- end markers --------------------------------------------------------------
+@cache
+def end_marker() -> re.Pattern[str]:
+    """"(*)", "(humas)", "(fru)", "(afz/jpnn)", "(JPG/tr-03/jfr)" at the end."""
+    words = _alternation(sorted(vocab.words("endmarkers.txt")))
+    return re.compile(
+        r"\s{0,3}(?:[(\[](?:\*{1,3}|[a-z]{2,8}|(?i:" + words + r")"
+        r"|[\w.-]{1,15}(?:/[\w .-]{1,20}){1,4})[)\]]|\*{3})\s{0,3}$"
+    )
+
+
+# --- bylines -----------------------------------------------------------------
+@cache
+def byline_label() -> re.Pattern[str]:
+    """A byline label (or two joined by "&"/"dan"/"and") at a block start."""
+    labels = _alternation(list(vocab.byline_labels()))
+    one = f"(?:{labels})"
+    return re.compile(
+        rf"^(?P<labels>{one}(?:\s{{0,2}}(?:&|dan|and|/)\s{{0,2}}{one}){{0,2}})\s{{0,3}}(?:[:：]|\s-\s|-|\s(?=[A-Z]))\s{{0,3}}",
+        re.I,
+    )
+
+
+#: Separators between byline segments ("Penulis: X | Editor: Y", "Rep: X/ Red: Y").
+BYLINE_SEGMENTS = re.compile(r"\s*(?:\||;|/\s|\s/|•|·|\s{3,}|\s-\s(?=[A-Z][\w ]{0,20}:))\s*")
+#: Separators between names in one segment.
+NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bdan\b|\bserta\b)\s*")
+#: Trailing noise after a name ("diperbarui 22 Nov", "- 22 November 2021").
+NAME_TAIL = re.compile(
+    r"\s+(?:diperbarui|diterbitkan|updated|published|pada|on|at|\d|[-–—|]\s).*$", re.I
+)
+#: "(https://…)" style links, e-mail addresses and handles in a byline.
+NAME_NOISE = re.compile(r"\(.*?\)|\S+@\S+|@\w+|https?://\S+")
+
+# --- words and sentences -----------------------------------------------------
+WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
+TAGS_LINE = re.compile(r"^(?:tags?|topik|topics?|kata kunci|keywords|label)\s{0,2}[:：]\s{0,2}(?P<tags>\S.{0,300})$", re.I)
+HASHTAG_LINE = re.compile(r"^(?:#\w+[\s,]*)+$")
+SITE_SUFFIX = re.compile(
+    r"\s{0,3}[|\-–—:»]\s{0,3}(?:[^|\-–—]{1,40}?(?i:\.(?:com|co\.id|id|net|org|tv))"
+    r"|[A-Z]\w*(?:\s[A-Z]\w*){0,2}(?:News|NEWS|Online|Times|Post|TV|Media))\s*$"
+)
+PAGE_SUFFIX = re.compile(r"\s*[-|–]?\s*(?:Halaman|Page|Hal\.?)\s+(?:all|semua|\d{1,3})\s*$", re.I)

@@ -1,0 +1,83 @@
+"""Load the rule vocabularies in ``data/*.txt`` (once, lazily, cached).
+
+Each file has one entry a line, ``#`` comments, and optional ``[section]``
+headers; the loaders here turn them into plain Python collections. The
+regular expressions built from them live in ``rules/patterns.py``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+
+def _lines(name: str) -> list[str]:
+    text = files("bersih.data").joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for raw in text.splitlines():
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        out.append(line.strip() if "\t" not in line else line.strip(" "))
+    return out
+
+
+def sections(name: str) -> dict[str, list[str]]:
+    """Entries of a sectioned file, keyed by section name (``""`` = none)."""
+    result: dict[str, list[str]] = {}
+    current = ""
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]") and len(line) > 2:
+            current = line[1:-1]
+            result.setdefault(current, [])
+            continue
+        result.setdefault(current, []).append(line)
+    return result
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A flat word list (lower case)."""
+    return frozenset(line.lower() for line in _lines(name))
+
+
+@cache
+def boilerplate() -> dict[str, dict[str, str]]:
+    """``{"exact"|"prefix"|"contains": {phrase: rule}}`` from boilerplate.txt."""
+    table: dict[str, dict[str, str]] = {"exact": {}, "prefix": {}, "contains": {}}
+    for header, entries in sections("boilerplate.txt").items():
+        mode, _, rule = header.partition(":")
+        for phrase in entries:
+            table[mode].setdefault(phrase.lower(), rule)
+    return table
+
+
+@cache
+def byline_labels() -> dict[str, str]:
+    """``{label: "author"|"editor"}`` from byline.txt."""
+    labels: dict[str, str] = {}
+    for role, entries in sections("byline.txt").items():
+        for label in entries:
+            labels[label.lower()] = role
+    return labels
+
+
+@cache
+def calendar() -> tuple[dict[str, int], dict[str, int]]:
+    """``(months, weekdays)``: name -> number, from dates.txt."""
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    data = sections("dates.txt")
+    for target, key in ((months, "month"), (weekdays, "weekday")):
+        for entry in data.get(key, []):
+            number, _, name = entry.partition("\t")
+            target[name.strip().lower()] = int(number)
+    return months, weekdays
+
+
+@cache
+def stopwords(lang: str) -> frozenset[str]:
+    """Function words of ``lang`` ("id", "en"); other languages: empty."""
+    if lang not in ("id", "en"):
+        return frozenset()
+    return words(f"stopwords_{lang}.txt")
