@@ -17,6 +17,10 @@ from ..model import Article, Block, BlockType
 WRAP_MIN_SHARE = 0.55
 #: ... and its longest line is at most this many characters (a typed wrap).
 WRAP_MAX_WIDTH = 100
+#: ... and at least this many characters.
+WRAP_MIN_WIDTH = 50
+#: Share of its line ends that break mid-sentence (a lower-case word, a comma).
+WRAP_MIN_SOFT_SHARE = 0.6
 #: A line shorter than this never ends a wrapped paragraph early.
 WRAP_MIN_LINE = 30
 
@@ -24,6 +28,8 @@ _ITEM = re.compile(r"^(?P<marker>[•●◦▪▫■□►▸‣∙·*+-]|\d{1,3
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _QUOTE = re.compile(r"^>\s?(?P<text>.*)$")
 _FRONT_KEY = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
+_DOMAIN_START = re.compile(r"^[\w-]+\.(?:com|co\.id|id|net|org)\b", re.I)
+_SOFT_END = re.compile(r"(?:\b[a-z][\w'’]*|[,;\-–])$")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]»…]$")
 
 
@@ -66,21 +72,23 @@ def _is_wrapped(lines: list[str]) -> bool:
     if len(lines) < 2 or any(_ITEM.match(x) or _HEADING.match(x) for x in lines):
         return False
     widest = max(len(x) for x in lines)
-    if widest > WRAP_MAX_WIDTH or widest < 40:
+    if widest > WRAP_MAX_WIDTH or widest < WRAP_MIN_WIDTH:
         return False
     body = lines[:-1]
-    if any(_TERMINAL.search(x) and len(x) < widest * 0.8 for x in body):
+    if not all(len(x) >= widest * WRAP_MIN_SHARE for x in body):
         return False
-    return all(len(x) >= widest * WRAP_MIN_SHARE for x in body)
+    soft = sum(1 for x in body if _SOFT_END.search(x))
+    return soft >= len(body) * WRAP_MIN_SOFT_SHARE
 
 
 def _continues(prev: Block, line: str) -> bool:
     """A line that carries on the previous one's unfinished sentence."""
     if prev.type is not BlockType.PARA or len(prev.text) < WRAP_MIN_LINE:
         return False
-    if _TERMINAL.search(prev.text) or _ITEM.match(line):
+    if _TERMINAL.search(prev.text) or _ITEM.match(line) or _DOMAIN_START.match(line):
         return False
-    return line[:1].islower()
+    last_word = prev.text.rsplit(" ", 1)[-1]
+    return line[:1].islower() and (last_word[:1].islower() or last_word.endswith(","))
 
 
 def _line_block(line: str) -> Block:

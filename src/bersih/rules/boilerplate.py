@@ -35,6 +35,8 @@ BAD_WEIGHT_PER_WORD = -0.5
 SECTION_WEIGHT = -15.0
 #: A byline or date line.
 META_WEIGHT = -4.0
+#: A short block in a list that a sentence ending in ":" introduces.
+LIST_WEIGHT = 2.0
 
 # Prose thresholds of pass 1.
 #: A block this long with some function words is prose.
@@ -63,7 +65,8 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     feats = [features(b.text, article.lang) for b in blocks]
     blocks = [_first_pass(b, f, skip) for b, f in zip(blocks, feats, strict=True)]
     blocks = _mark_duplicates(blocks, feats)
-    start, end = _body_run(blocks, feats)
+    listed = _introduced_lists(blocks)
+    start, end = _body_run(blocks, feats, listed)
     start, end = _editorial_bounds(blocks, feats, start, end)
     blocks = _second_pass(blocks, feats, start, end)
     return article.evolve(blocks=tuple(blocks))
@@ -132,7 +135,27 @@ def _is_dropped_copy(blocks: list[Block], i: int) -> bool:
 
 
 # --- the body run -------------------------------------------------------------
-def _weight(block: Block, f: Features) -> float:
+def _introduced_lists(blocks: list[Block]) -> set[int]:
+    """Short blocks under a line ending in ":" ("... sebagai berikut:")."""
+    listed: set[int] = set()
+    open_list = False
+    for i, block in enumerate(blocks):
+        if block.label in (Label.BAD, Label.META):
+            open_list = False
+            continue
+        if block.label == Label.SHORT and open_list:
+            listed.add(i)
+        if block.text.rstrip().endswith(":") and block.label in (Label.GOOD, Label.SHORT):
+            listed.add(i)
+            open_list = True
+        elif block.label == Label.GOOD:
+            open_list = False
+    return listed
+
+
+def _weight(block: Block, f: Features, listed: bool) -> float:
+    if listed:
+        return LIST_WEIGHT + (f.words if block.label == Label.GOOD else 0)
     if block.label == Label.GOOD:
         return float(min(f.words, GOOD_WEIGHT_CAP))
     if block.label == Label.META:
@@ -144,14 +167,14 @@ def _weight(block: Block, f: Features) -> float:
     return TITLELIKE_WEIGHT if f.titlelike else SHORT_WEIGHT
 
 
-def _body_run(blocks: list[Block], feats: list[Features]) -> tuple[int, int]:
+def _body_run(blocks: list[Block], feats: list[Features], listed: set[int]) -> tuple[int, int]:
     """Indices (start, end inclusive) of the maximum-sum run (Kadane)."""
     best, best_span = float("-inf"), (0, -1)
     total, start = 0.0, 0
     for i, (block, f) in enumerate(zip(blocks, feats, strict=True)):
         if total <= 0:
             total, start = 0.0, i
-        total += _weight(block, f)
+        total += _weight(block, f, i in listed)
         if total > best:
             best, best_span = total, (start, i)
     if best <= 0:
@@ -231,7 +254,7 @@ def _relabel(blocks: list[Block], feats: list[Features], i: int) -> Block:
     if block.label != Label.SHORT:
         return replace(block, zone=Zone.BODY)
     prev = _neighbour(blocks, i, -1)
-    if block.type is BlockType.ITEM and f.titlelike and f.words >= 5 and not _in_list(prev):
+    if f.titlelike and f.words >= 5 and _is_related_headline(blocks, i, prev):
         return replace(block, label=Label.BAD, rule="related.inline-headline", zone=Zone.BODY)
     if _is_subheading(block, f, prev, _neighbour(blocks, i, 1)):
         block = replace(block, type=BlockType.HEADING, level=2)
@@ -245,6 +268,13 @@ def _neighbour(blocks: list[Block], i: int, step: int) -> Block | None:
             return blocks[j]
         j += step
     return None
+
+
+def _is_related_headline(blocks: list[Block], i: int, prev: Block | None) -> bool:
+    """A headline under "Baca juga:", or a lone bulleted headline in the text."""
+    if i > 0 and blocks[i - 1].rule == "related.inline":
+        return True
+    return blocks[i].type is BlockType.ITEM and not _in_list(prev)
 
 
 def _in_list(prev: Block | None) -> bool:
