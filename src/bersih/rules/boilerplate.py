@@ -20,6 +20,7 @@ from .byline import parse_byline
 from .dates import is_date_line
 from .features import Features, features
 from .header import match_dateline
+from .repair import repair
 
 # Weights of the maximum-sum run, in "words of prose" (tuned on the dev sets).
 #: A prose block counts its words, up to this many.
@@ -59,7 +60,7 @@ DUPLICATE_MIN_WORDS = 4
 
 def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     """Label every block and mark the zone it sits in."""
-    blocks = list(article.blocks)
+    blocks, steps = repair(list(article.blocks))
     if not blocks:
         return article
     feats = [features(b.text, article.lang) for b in blocks]
@@ -69,7 +70,7 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     start, end = _body_run(blocks, feats, listed)
     start, end = _editorial_bounds(blocks, feats, start, end)
     blocks = _second_pass(blocks, feats, start, end)
-    return article.evolve(blocks=tuple(blocks))
+    return article.evolve(*steps, blocks=tuple(blocks))
 
 
 # --- pass 1 ----------------------------------------------------------------------
@@ -188,22 +189,31 @@ def _editorial_bounds(
     if end < start:
         return start, end
     start = _after_deck(blocks, feats, start, end)
-    start = _dateline_start(blocks, start, end)
+    start = _dateline_start(blocks, feats, start, end)
     end = _end_marker(blocks, start, end)
     return start, _footer_byline(blocks, feats, start, end)
 
 
-def _dateline_start(blocks: list[Block], start: int, end: int) -> int:
-    """A paragraph opening with a dateline starts the body."""
+def _dateline_start(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:
+    """A paragraph opening with a dateline starts the body (what precedes it
+    is a deck), unless most of the prose comes before it (a later page)."""
+    words = _prose_words(blocks, feats, start, end)
+    skipped = 0
     for i in range(max(0, start - 3), min(end + 1, start + 4)):
         if blocks[i].label in (Label.GOOD, Label.SHORT) and match_dateline(blocks[i].text):
-            return i
+            return i if skipped <= words * DECK_MAX_SHARE else start
+        if i >= start and blocks[i].label == Label.GOOD:
+            skipped += feats[i].words
     return start
+
+
+def _prose_words(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:
+    return sum(feats[i].words for i in range(start, end + 1) if blocks[i].label == Label.GOOD)
 
 
 def _after_deck(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:
     """Prose above the byline/date line is the deck, not the body."""
-    words = sum(f.words for b, f in zip(blocks[start : end + 1], feats[start : end + 1], strict=True) if b.label == Label.GOOD)
+    words = _prose_words(blocks, feats, start, end)
     seen = 0
     for i in range(start, end + 1):
         if blocks[i].label == Label.META and blocks[i].rule != "meta.tags":
@@ -223,7 +233,7 @@ def _end_marker(blocks: list[Block], start: int, end: int) -> int:
 
 
 def _footer_byline(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:
-    words = sum(f.words for b, f in zip(blocks[start : end + 1], feats[start : end + 1], strict=True) if b.label == Label.GOOD)
+    words = _prose_words(blocks, feats, start, end)
     seen = 0
     for i in range(start, end + 1):
         if blocks[i].label == Label.META and blocks[i].rule == "meta.byline" and seen >= words * FOOTER_BYLINE_SHARE:

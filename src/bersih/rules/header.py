@@ -23,7 +23,7 @@ DATELINE_MAX_CHARS = 70
 #: Title candidates have this many words at least (breadcrumbs have fewer) ...
 TITLE_MIN_WORDS = 3
 #: ... and at most this many.
-TITLE_MAX_WORDS = 40
+TITLE_MAX_WORDS = 24
 #: Blocks after the body searched for a bare author name (the seed's "Achmad Sarjono").
 FOOTER_NAME_WINDOW = 4
 #: A date inside a header line counts when the line is this short (in words).
@@ -87,15 +87,26 @@ def pick_title(blocks: list[Block]) -> str | None:
     for b in head:
         if b.type is BlockType.HEADING and b.level == 1:
             return clean_title(b.text)
-    counts: dict[str, int] = {}
-    for b in blocks:
-        counts[b.text.lower()] = counts.get(b.text.lower(), 0) + 1
+    counts = _repeats(head, blocks)
     best: tuple[float, int] | None = None
     for i, b in enumerate(head):
         score = _title_score(b, counts, head[i + 1] if i + 1 < len(head) else None)
         if score is not None and (best is None or score > best[0]):
             best = (score, i)
     return clean_title(head[best[1]].text) if best else None
+
+
+def _repeats(head: list[Block], blocks: list[Block]) -> dict[str, int]:
+    """How often each head line is printed: alone, or opening another block
+    (a headline glued to its photo caption)."""
+    counts: dict[str, int] = {}
+    for b in blocks:
+        counts[b.text.lower()] = counts.get(b.text.lower(), 0) + 1
+    for h in head:
+        key = h.text.lower()
+        if len(key) >= 20 and any(b.text.lower().startswith(key + " ") for b in blocks):
+            counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def _title_score(block: Block, counts: dict[str, int], nxt: Block | None) -> float | None:

@@ -86,8 +86,11 @@ DATELINE_SITE_ONLY = re.compile(rf"^(?P<site>{_DOMAIN})\s{{0,2}}[,;|:]\s{{0,2}}(
 DATELINE_PLACE_FIRST = re.compile(
     rf"^{_PLACE}\s{{0,2}}(?:[,|]\s{{0,2}}(?P<site>[^-–—,.|()\"“]{{2,30}}?(?:\.[\w-]+){{0,3}}),?)?\s{{0,2}}{_AGENCY}{_DASH}"
 )
-#: "JAKARTA. Hujan ..." (upper-case place and a full stop, Kontan style).
-DATELINE_CAPS_DOT = re.compile(r"^(?P<place>[A-Z]{3,}(?: [A-Z]{3,}){0,2})\.\s+(?=[A-Z])")
+#: "JAKARTA. Hujan ..." / "KONTAN.CO.ID - JAKARTA. Indeks ..." (upper-case
+#: place and a full stop, Kontan style).
+DATELINE_CAPS_DOT = re.compile(
+    rf"^(?:(?P<site>{_DOMAIN})\s{{0,2}}[-–—|,]\s{{0,2}})?(?P<place>[A-Z]{{3,}}(?: [A-Z]{{3,}}){{0,2}})\.\s+(?=[A-Z])"
+)
 #: "Liputan6.com, Jakarta Dalam ..." (site, place, no dash).
 DATELINE_NO_DASH = re.compile(rf"^(?P<site>{_DOMAIN}),\s{{0,2}}(?P<place>[A-Z][a-z]+)\s+(?=[A-Z])")
 #: A site name in upper case, not a place ("JATIMTIMES", "JABARNEWS").
@@ -133,6 +136,12 @@ NAME_NOISE = re.compile(r"\(.*?\)|\S+@\S+|@\w+|https?://\S+")
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
 TAGS_LINE = re.compile(r"^(?:tags?|topik|topics?|kata kunci|keywords|label)\s{0,2}[:：]\s{0,2}(?P<tags>\S.{0,300})$", re.I)
+#: A related-story link glued to the end of a paragraph ("... BEI. Baca Juga: IHSG menguat").
+INLINE_RELATED = re.compile(
+    r"(?<=[.!?\"”])\s{1,3}(?=(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)(?:\s(?:[Jj]uga|JUGA|[Pp]ula))?\s{0,2}:)"
+)
+#: "date 2023-08-29 Title ..." (a scraper's date field glued to a line).
+LEADING_ISO_DATE = re.compile(r"^(?:date|tanggal|published|diterbitkan)\s{1,3}(?:19|20)\d\d-\d\d-\d\d\s+", re.I)
 HASHTAG_LINE = re.compile(r"^(?:#\w+[\s,]*)+$")
 SITE_SUFFIX = re.compile(
     r"\s{0,3}[|\-–—:»]\s{0,3}(?:[^|\-–—]{1,40}?(?i:\.(?:com|co\.id|id|net|org|tv))"

@@ -1,0 +1,171 @@
+"""Element trees -> blocks: the page's visible text, and trafilatura's XML.
+
+One walker serves both vocabularies: HTML (``p``, ``h2``, ``li``,
+``blockquote``) and trafilatura's XML (``p``, ``head rend="h2"``, ``item``,
+``quote``, ``lb``). Block elements end a block, inline elements add to it;
+``<br>``/``<lb>`` end a line, as a browser's copied text would.
+
+Hidden elements (``hidden``, ``display:none``, ``aria-hidden``), scripts,
+styles, forms' controls and embedded media are never read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Block, BlockType
+
+#: Elements whose content is never visible text.
+SKIP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+        "embed", "canvas", "video", "audio", "select", "option", "textarea", "input",
+        "button", "head", "title", "meta", "link", "graphic", "img", "picture", "source",
+        "map", "dialog",
+    }
+)
+#: Elements that end a block (HTML and trafilatura XML).
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "body", "caption", "center", "dd", "details",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header",
+        "hgroup", "html", "main", "nav", "p", "pre", "section", "summary", "table",
+        "tbody", "td", "tfoot", "th", "thead", "tr", "row", "cell", "code", "doc",
+        "h1", "h2", "h3", "h4", "h5", "h6", "head", "li", "item", "ul", "ol", "list",
+        "blockquote", "quote", "menu", "legend", "label",
+    }
+)
+#: Elements that end a line inside a block.
+BREAK_TAGS = frozenset({"br", "lb", "hr"})
+_HEADING = {f"h{n}": n for n in range(1, 7)}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class _Context:
+    """What kind of block the text being collected belongs to."""
+
+    type: BlockType = BlockType.PARA
+    level: int = 0
+    marker: str = ""
+
+
+@dataclass(slots=True)
+class _Collector:
+    blocks: list[Block] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    context: _Context = field(default_factory=_Context)
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.parts.append(text)
+
+    def flush(self) -> None:
+        text = _SPACE.sub(" ", "".join(self.parts)).strip()
+        self.parts.clear()
+        if not text:
+            return
+        ctx = self.context
+        self.blocks.append(Block(text, ctx.type, ctx.level, ctx.marker))
+        if ctx.type is BlockType.ITEM:
+            # the rest of a list item (a second paragraph) is plain text
+            self.context = _Context()
+
+
+def is_hidden(el: Any) -> bool:
+    """An element the reader never sees."""
+    get = el.get
+    if get("hidden") is not None or get("aria-hidden") == "true":
+        return True
+    style = get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def tag_of(el: Any) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def element_blocks(root: Any, skip: frozenset[str] = SKIP_TAGS) -> list[Block]:
+    """The visible text under ``root`` as blocks, in reading order."""
+    out = _Collector()
+    _walk(root, out, skip)
+    out.flush()
+    return out.blocks
+
+
+def _walk(el: Any, out: _Collector, skip: frozenset[str], number: int = 0) -> None:
+    tag = tag_of(el)
+    if not tag or tag in skip or is_hidden(el):
+        out.add(_space_tail(el))
+        return
+    if tag in BREAK_TAGS:
+        out.flush()
+        out.add(el.tail)
+        return
+    if tag not in BLOCK_TAGS:
+        out.add(el.text)
+        for child in el:
+            _walk(child, out, skip)
+        out.add(el.tail)
+        return
+    out.flush()
+    saved = out.context
+    out.context = _block_context(el, tag, saved, number)
+    out.add(el.text)
+    ordered = tag == "ol" or tag == "list" and el.get("rend") == "ol"
+    counter = 0
+    for child in el:
+        if ordered and tag_of(child) in ("li", "item"):
+            counter += 1
+        _walk(child, out, skip, counter if ordered else 0)
+    out.flush()
+    out.context = saved
+    out.add(el.tail)
+
+
+def _space_tail(el: Any) -> str | None:
+    tail: str | None = el.tail
+    return " " + tail if tail else None
+
+
+def _block_context(el: Any, tag: str, outer: _Context, number: int) -> _Context:
+    if tag in _HEADING:
+        return _Context(BlockType.HEADING, _HEADING[tag])
+    if tag == "head":
+        rend = el.get("rend") or "h2"
+        return _Context(BlockType.HEADING, _HEADING.get(rend, 2))
+    if tag in ("li", "item"):
+        return _Context(BlockType.ITEM, 0, f"{number}." if number else "-")
+    if tag in ("blockquote", "quote"):
+        return _Context(BlockType.QUOTE)
+    if outer.type in (BlockType.QUOTE, BlockType.HEADING, BlockType.ITEM):
+        return outer
+    return _Context()
+
+
+def iter_text(el: Any) -> Iterator[str]:
+    """Visible text fragments under ``el`` (hidden and script content skipped)."""
+    tag = tag_of(el)
+    if tag and tag not in SKIP_TAGS and not is_hidden(el):
+        if el.text:
+            yield el.text
+        for child in el:
+            yield from iter_text(child)
+    if el.tail:
+        yield el.tail
+
+
+def text_of(el: Any) -> str:
+    """An element's visible text, spaces collapsed."""
+    parts = []
+    if el.text and tag_of(el) not in SKIP_TAGS:
+        parts.append(el.text)
+    for child in el:
+        parts.extend(iter_text(child))
+    return _SPACE.sub(" ", "".join(parts)).strip()
