@@ -55,11 +55,14 @@ def _join_interrupted(blocks: list[Block], steps: list[Step]) -> list[Block]:
 
 
 def _cut_off(block: Block) -> bool:
-    return block.type is BlockType.PARA and len(block.text) > 40 and block.text[-1:].isalpha() and block.text[-1:].islower()
+    """A paragraph that stops inside a sentence, on a lower-case word."""
+    last = block.text.rsplit(" ", 1)[-1]
+    return block.type is BlockType.PARA and len(block.text) > 40 and last.isalpha() and last.islower()
 
 
 def _continuation(block: Block) -> bool:
-    return block.type is BlockType.PARA and block.text[:1].isalpha() and block.text[:1].islower()
+    first = block.text.split(" ", 1)[0]
+    return block.type is BlockType.PARA and first.isalpha() and first.islower() and len(block.text) > 20
 
 
 def _mid_word(head: str, tail: str) -> bool:
