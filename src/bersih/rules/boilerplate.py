@@ -32,6 +32,10 @@ TITLELIKE_WEIGHT = -3.0
 #: Furniture: a fixed cost plus this much per word.
 BAD_WEIGHT = -4.0
 BAD_WEIGHT_PER_WORD = -0.5
+#: Furniture that portals set between body paragraphs ("Baca juga: ...",
+#: "ADVERTISEMENT", a photo caption): it must not split the body.
+INLINE_WEIGHT = -2.0
+INLINE_FURNITURE = ("related.inline", "ad.", "caption.", "promo.share", "repeat.")
 #: A heading that opens a list of other stories ("Berita terkait").
 SECTION_WEIGHT = -15.0
 #: A byline or date line.
@@ -66,6 +70,7 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     feats = [features(b.text, article.lang) for b in blocks]
     blocks = [_first_pass(b, f, skip) for b, f in zip(blocks, feats, strict=True)]
     blocks = _mark_duplicates(blocks, feats)
+    blocks = _mark_teasers(blocks)
     listed = _introduced_lists(blocks)
     start, end = _body_run(blocks, feats, listed)
     start, end = _editorial_bounds(blocks, feats, start, end)
@@ -90,7 +95,7 @@ def _first_label(block: Block, f: Features, skip: frozenset[str]) -> tuple[str, 
         return Label.META, "meta.byline"
     if f.words <= 14 and is_date_line(block.text):
         return Label.META, "meta.date"
-    if _is_prose(f):
+    if _is_prose(f) or f.words >= GOOD_MIN_SENTENCE_WORDS and patterns.end_marker().search(block.text):
         return Label.GOOD, ""
     return Label.SHORT, ""
 
@@ -103,7 +108,7 @@ def _is_prose(f: Features) -> bool:
     if f.titlelike and f.words < TITLELIKE_MAX_WORDS and not f.terminal:
         return False
     dense = f.stop_density >= GOOD_MIN_STOP_DENSITY or f.stop_density == 0.0 and f.terminal
-    if f.words >= GOOD_MIN_WORDS and dense:
+    if f.words >= GOOD_MIN_WORDS and (dense or f.terminal):
         return True
     return f.words >= GOOD_MIN_SENTENCE_WORDS and f.terminal and dense
 
@@ -121,6 +126,18 @@ def _mark_duplicates(blocks: list[Block], feats: list[Features]) -> list[Block]:
         own = 1 if block.label == Label.GOOD else 0
         if joined.count(block.text) > own and _is_dropped_copy(blocks, i):
             out[i] = replace(block, label=Label.BAD, rule="repeat.duplicate")
+    return out
+
+
+def _mark_teasers(blocks: list[Block]) -> list[Block]:
+    """An excerpt on an index page: it ends in "[…]" or a "Read more" follows."""
+    out = list(blocks)
+    for i, block in enumerate(blocks):
+        if block.label != Label.GOOD:
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if patterns.EXCERPT_END.search(block.text) or nxt is not None and nxt.rule == "teaser.more":
+            out[i] = replace(block, label=Label.BAD, rule="teaser.excerpt")
     return out
 
 
@@ -164,6 +181,8 @@ def _weight(block: Block, f: Features, listed: bool) -> float:
     if block.label == Label.BAD:
         if block.rule.startswith("section."):
             return SECTION_WEIGHT
+        if block.rule.startswith(INLINE_FURNITURE):
+            return INLINE_WEIGHT
         return BAD_WEIGHT + BAD_WEIGHT_PER_WORD * min(f.words, 30)
     return TITLELIKE_WEIGHT if f.titlelike else SHORT_WEIGHT
 

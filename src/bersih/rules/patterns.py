@@ -142,6 +142,8 @@ INLINE_RELATED = re.compile(
 )
 #: "date 2023-08-29 Title ..." (a scraper's date field glued to a line).
 LEADING_ISO_DATE = re.compile(r"^(?:date|tanggal|published|diterbitkan)\s{1,3}(?:19|20)\d\d-\d\d-\d\d\s+", re.I)
+#: An excerpt's cut mark: "[…]", "[...]", "(...)".
+EXCERPT_END = re.compile(r"[\[(](?:…|\.{3})[\])]\s*$")
 HASHTAG_LINE = re.compile(r"^(?:#\w+[\s,]*)+$")
 SITE_SUFFIX = re.compile(
     r"\s{0,3}[|\-–—:»]\s{0,3}(?:[^|\-–—]{1,40}?(?i:\.(?:com|co\.id|id|net|org|tv))"
