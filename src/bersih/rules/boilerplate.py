@@ -40,6 +40,8 @@ INLINE_FURNITURE = ("related.inline", "ad.", "caption.", "promo.share", "repeat.
 SECTION_WEIGHT = -15.0
 #: A byline or date line.
 META_WEIGHT = -4.0
+#: Extra cost of each further furniture block in an unbroken row (x1, x1.5, x2 ...).
+GAP_GROWTH = 0.5
 #: A short block in a list that a sentence ending in ":" introduces.
 LIST_WEIGHT = 2.0
 
@@ -56,6 +58,9 @@ TITLELIKE_MAX_WORDS = 25
 DECK_MAX_SHARE = 0.25
 #: A byline after this share of the body's words closes the body.
 FOOTER_BYLINE_SHARE = 0.6
+#: A headline-like line that heads no paragraph is another story's link
+#: from this many words on.
+HEADLINE_MIN_WORDS = 5
 #: Duplicate detection runs only on pages with at most this many blocks.
 DUPLICATE_MAX_BLOCKS = 5000
 #: Blocks with fewer words are never called duplicates.
@@ -95,6 +100,8 @@ def _first_label(block: Block, f: Features, skip: frozenset[str]) -> tuple[str, 
         return Label.META, "meta.byline"
     if f.words <= 14 and is_date_line(block.text):
         return Label.META, "meta.date"
+    if f.words <= 6 and patterns.RELATIVE_TIME.match(block.text):
+        return Label.BAD, "meta.time-ago"
     if _is_prose(f) or f.words >= GOOD_MIN_SENTENCE_WORDS and patterns.end_marker().search(block.text):
         return Label.GOOD, ""
     return Label.SHORT, ""
@@ -188,13 +195,20 @@ def _weight(block: Block, f: Features, listed: bool) -> float:
 
 
 def _body_run(blocks: list[Block], feats: list[Features], listed: set[int]) -> tuple[int, int]:
-    """Indices (start, end inclusive) of the maximum-sum run (Kadane)."""
+    """Indices (start, end inclusive) of the maximum-sum run (Kadane).
+
+    Each furniture block in a row costs more than the one before it, so a
+    lone caption between paragraphs is cheap to cross while a menu or a list
+    of other stories separates the body from what follows.
+    """
     best, best_span = float("-inf"), (0, -1)
-    total, start = 0.0, 0
+    total, start, gap = 0.0, 0, 0
     for i, (block, f) in enumerate(zip(blocks, feats, strict=True)):
         if total <= 0:
             total, start = 0.0, i
-        total += _weight(block, f, i in listed)
+        weight = _weight(block, f, i in listed)
+        gap = gap + 1 if weight < 0 else 0
+        total += weight * (1 + GAP_GROWTH * (gap - 1)) if weight < 0 else weight
         if total > best:
             best, best_span = total, (start, i)
     if best <= 0:
@@ -265,8 +279,15 @@ def _footer_byline(blocks: list[Block], feats: list[Features], start: int, end: 
 # --- pass 2 ----------------------------------------------------------------------
 def _second_pass(blocks: list[Block], feats: list[Features], start: int, end: int) -> list[Block]:
     out = []
+    in_section = False
     for i, block in enumerate(blocks):
-        if i < start or i > end:
+        if block.rule.startswith("section."):
+            in_section = True
+        elif block.label == Label.GOOD:
+            in_section = False
+        if in_section and start <= i <= end and block.label == Label.SHORT:
+            out.append(replace(block, label=Label.BAD, rule="section.list", zone=Zone.BODY))
+        elif i < start or i > end:
             zone = Zone.HEAD if i < start else Zone.FOOT
             rule = block.rule or f"position.{'before' if i < start else 'after'}-body"
             label = block.label if block.label in (Label.META, Label.BAD) else Label.BAD
@@ -285,8 +306,11 @@ def _relabel(blocks: list[Block], feats: list[Features], i: int) -> Block:
     prev = _neighbour(blocks, i, -1)
     if f.titlelike and f.words >= 5 and _is_related_headline(blocks, i, prev):
         return replace(block, label=Label.BAD, rule="related.inline-headline", zone=Zone.BODY)
-    if _is_subheading(block, f, prev, _neighbour(blocks, i, 1)):
+    nxt = _neighbour(blocks, i, 1)
+    if _is_subheading(block, f, prev, nxt):
         block = replace(block, type=BlockType.HEADING, level=2)
+    elif f.titlelike and f.words >= HEADLINE_MIN_WORDS and not f.terminal and block.type is BlockType.PARA:
+        return replace(block, label=Label.BAD, rule="related.headline", zone=Zone.BODY)
     return replace(block, label=Label.BODY, zone=Zone.BODY)
 
 

@@ -144,6 +144,11 @@ INLINE_RELATED = re.compile(
 LEADING_ISO_DATE = re.compile(r"^(?:date|tanggal|published|diterbitkan)\s{1,3}(?:19|20)\d\d-\d\d-\d\d\s+", re.I)
 #: An excerpt's cut mark: "[…]", "[...]", "(...)".
 EXCERPT_END = re.compile(r"[\[(](?:…|\.{3})[\])]\s*$")
+#: "32M ago", "2 hours ago", "5 menit lalu", "1 jam yang lalu".
+RELATIVE_TIME = re.compile(
+    r"^(?:updated\s|diperbarui\s)?\d{1,3}\s{0,2}(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|detik|menit|jam|hari|minggu|bulan|tahun)\s{1,2}(?:ago|(?:yang\s)?lalu)$",
+    re.I,
+)
 HASHTAG_LINE = re.compile(r"^(?:#\w+[\s,]*)+$")
 SITE_SUFFIX = re.compile(
     r"\s{0,3}[|\-–—:»]\s{0,3}(?:[^|\-–—]{1,40}?(?i:\.(?:com|co\.id|id|net|org|tv))"
