@@ -8,11 +8,14 @@ regular expressions built from them live in ``rules/patterns.py``.
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
+
+#: Where the vocabulary files live (package data, installed with bersih).
+DATA_DIR = Path(__file__).parent / "data"
 
 
 def _lines(name: str) -> list[str]:
-    text = files("bersih.data").joinpath(name).read_text(encoding="utf-8")
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
     out = []
     for raw in text.splitlines():
         line = raw.rstrip("\n")

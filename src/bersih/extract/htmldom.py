@@ -57,21 +57,28 @@ class _Context:
 @dataclass(slots=True)
 class _Collector:
     blocks: list[Block] = field(default_factory=list)
+    #: Share of each block's characters that sit inside a link.
+    link_shares: list[float] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
+    linked: int = 0
+    in_link: int = 0
     context: _Context = field(default_factory=_Context)
-    links: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, text: str | None) -> None:
         if text:
             self.parts.append(text)
+            if self.in_link:
+                self.linked += len(text.strip())
 
     def flush(self) -> None:
         text = _SPACE.sub(" ", "".join(self.parts)).strip()
+        linked, self.linked = self.linked, 0
         self.parts.clear()
         if not text:
             return
         ctx = self.context
         self.blocks.append(Block(text, ctx.type, ctx.level, ctx.marker))
+        self.link_shares.append(min(1.0, linked / max(1, len(text))))
         if ctx.type is BlockType.ITEM:
             # the rest of a list item (a second paragraph) is plain text
             self.context = _Context()
@@ -93,10 +100,15 @@ def tag_of(el: Any) -> str:
 
 def element_blocks(root: Any, skip: frozenset[str] = SKIP_TAGS) -> list[Block]:
     """The visible text under ``root`` as blocks, in reading order."""
+    return linked_blocks(root, skip)[0]
+
+
+def linked_blocks(root: Any, skip: frozenset[str] = SKIP_TAGS) -> tuple[list[Block], list[float]]:
+    """Blocks under ``root`` and the share of each one's text inside links."""
     out = _Collector()
     _walk(root, out, skip)
     out.flush()
-    return out.blocks
+    return out.blocks, out.link_shares
 
 
 def _walk(el: Any, out: _Collector, skip: frozenset[str], number: int = 0) -> None:
@@ -109,9 +121,12 @@ def _walk(el: Any, out: _Collector, skip: frozenset[str], number: int = 0) -> No
         out.add(el.tail)
         return
     if tag not in BLOCK_TAGS:
+        link = tag in ("a", "ref")
+        out.in_link += link
         out.add(el.text)
         for child in el:
             _walk(child, out, skip)
+        out.in_link -= link
         out.add(el.tail)
         return
     out.flush()

@@ -56,17 +56,30 @@ def label_role(text: str) -> str | None:
 
 
 def _segment(segment: str) -> tuple[str, list[str]] | None:
-    match = patterns.byline_label().match(segment.strip())
-    if not match:
+    found = _label_and_rest(segment.strip())
+    if found is None:
         return None
-    role = _role_of(match.group("labels"))
-    if role is None:
-        return None
-    rest = segment.strip()[match.end() :]
+    role, rest = found
     names = [n for n in (_clean_name(x) for x in _split_names(rest)) if is_person_name(n)]
     if not names and not rest.strip():
         return None
     return role, names
+
+
+def _label_and_rest(segment: str) -> tuple[str, str] | None:
+    """``(role, rest)`` when ``segment`` opens with a byline label."""
+    colon = patterns.BYLINE_COLON.match(segment)
+    if colon:
+        role = _role_of(colon.group("labels"))
+        if role:
+            return role, colon.group("rest")
+    found = patterns.byline_prefix().match(segment.lower())
+    if found is None:
+        return None
+    after = patterns.BYLINE_AFTER_LABEL.match(segment[len(found[0]) :])
+    if after is None:
+        return None
+    return found[1], segment[len(found[0]) + after.end() :]
 
 
 def _role_of(labels: str) -> str | None:

@@ -55,14 +55,12 @@ def lexicon_rule(text: str, words: int) -> str:
         return rule
     if words > LEXICON_MAX_WORDS:
         return ""
-    prefix, prefixes = patterns.lexicon_prefix()
-    match = prefix.match(key)
-    if match:
-        return prefixes[match.group()]
-    contains, contained = patterns.lexicon_contains()
-    match = contains.search(key)
-    if match:
-        return contained[match.group()]
+    found = patterns.lexicon_prefix().match(key)
+    if found:
+        return found[1]
+    for phrase, phrase_rule in patterns.lexicon_contains():
+        if phrase in key:
+            return phrase_rule
     return ""
 
 

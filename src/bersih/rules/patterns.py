@@ -35,17 +35,43 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(parts)
 
 
-@cache
-def lexicon_prefix() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Prefix phrases -> one anchored pattern, plus phrase -> rule."""
-    table = vocab.boilerplate()["prefix"]
-    return re.compile(f"^(?:{_alternation(list(table))})"), table
+class PrefixTable:
+    """Longest-phrase prefix lookup without a regex (no compile cost, no
+    backtracking): one dict per phrase length, tried longest first."""
+
+    def __init__(self, phrases: dict[str, str]) -> None:
+        self._by_len: dict[int, dict[str, str]] = {}
+        for phrase, value in phrases.items():
+            self._by_len.setdefault(len(phrase), {})[phrase] = value
+        self._lengths = sorted(self._by_len, reverse=True)
+
+    def match(self, key: str) -> tuple[str, str] | None:
+        """``(phrase, value)`` of the longest phrase ``key`` starts with at a
+        word boundary, or None."""
+        for length in self._lengths:
+            if length > len(key):
+                continue
+            value = self._by_len[length].get(key[:length])
+            if value is None:
+                continue
+            if not key[length - 1].isalnum() or length == len(key) or not key[length].isalnum():
+                return key[:length], value
+        return None
 
 
 @cache
-def lexicon_contains() -> tuple[re.Pattern[str], dict[str, str]]:
-    table = vocab.boilerplate()["contains"]
-    return re.compile(f"(?:{_alternation(list(table))})"), table
+def lexicon_prefix() -> PrefixTable:
+    return PrefixTable(vocab.boilerplate()["prefix"])
+
+
+@cache
+def lexicon_contains() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(vocab.boilerplate()["contains"].items(), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def byline_prefix() -> PrefixTable:
+    return PrefixTable(vocab.byline_labels())
 
 
 # --- dates --------------------------------------------------------------------
@@ -55,8 +81,9 @@ _YEAR = r"(?P<y>(?:19|20)\d\d)"
 @cache
 def date_patterns() -> tuple[re.Pattern[str], ...]:
     """Publication-date forms, most specific first (all case-insensitive)."""
-    months, _ = vocab.calendar()
-    month = f"(?P<m>{_alternation(list(months))})"
+    # Month names are checked against dates.txt after the match (a regex
+    # alternation of them would cost more to compile than all our cleaning).
+    month = r"(?P<m>[A-Za-z]{3,10})"
     return (
         # "14 Agustus 2023", "20 - Oct - 2024", "21 Aug 2015", "5-Jun-2024"
         re.compile(rf"(?<![\w/])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s{{0,3}}[-/.,]?\s{{0,3}}{month}\.?\s{{0,3}}[-/.,]?\s{{0,3}}{_YEAR}(?!\d)", re.I),
@@ -110,15 +137,10 @@ def end_marker() -> re.Pattern[str]:
 
 
 # --- bylines -----------------------------------------------------------------
-@cache
-def byline_label() -> re.Pattern[str]:
-    """A byline label (or two joined by "&"/"dan"/"and") at a block start."""
-    labels = _alternation(list(vocab.byline_labels()))
-    one = f"(?:{labels})"
-    return re.compile(
-        rf"^(?P<labels>{one}(?:\s{{0,2}}(?:&|dan|and|/)\s{{0,2}}{one}){{0,2}})\s{{0,3}}(?:[:：]|\s-\s|-|\s(?=[A-Z]))\s{{0,3}}",
-        re.I,
-    )
+#: "Label: rest" / "Label & Label : rest" (the label is checked against byline.txt).
+BYLINE_COLON = re.compile(r"^(?P<labels>[^:：\d]{1,40}?)\s{0,3}[:：]\s{0,3}(?P<rest>.*)$")
+#: After a label without a colon: " - ", "-", or a space before a capital.
+BYLINE_AFTER_LABEL = re.compile(r"^(?:\s{0,3}[-–—]\s{0,3}|\s{1,3}(?=[A-Z]))")
 
 
 #: Separators between byline segments ("Penulis: X | Editor: Y", "Rep: X/ Red: Y").
