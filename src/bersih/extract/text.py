@@ -19,7 +19,8 @@ WRAP_MIN_SHARE = 0.55
 WRAP_MAX_WIDTH = 100
 #: ... and at least this many characters.
 WRAP_MIN_WIDTH = 50
-#: Share of its line ends that break mid-sentence (a lower-case word, a comma).
+#: Share of its line breaks that fall mid-sentence (after a lower-case word or
+#: a comma, or before a lower-case word).
 WRAP_MIN_SOFT_SHARE = 0.6
 #: A line shorter than this never ends a wrapped paragraph early.
 WRAP_MIN_LINE = 30
@@ -74,10 +75,14 @@ def _is_wrapped(lines: list[str]) -> bool:
     widest = max(len(x) for x in lines)
     if widest > WRAP_MAX_WIDTH or widest < WRAP_MIN_WIDTH:
         return False
+    if len(lines) == 2 and not lines[1][:1].islower():
+        return False  # a headline over a date or a byline, not a wrapped paragraph
     body = lines[:-1]
     if not all(len(x) >= widest * WRAP_MIN_SHARE for x in body):
         return False
-    soft = sum(1 for x in body if _SOFT_END.search(x))
+    soft = sum(
+        1 for x, nxt in zip(body, lines[1:], strict=True) if _SOFT_END.search(x) or nxt[:1].islower()
+    )
     return soft >= len(body) * WRAP_MIN_SOFT_SHARE
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .. import vocab
 from ..model import Article, Block, BlockType, Label, Step, Zone
 from . import patterns
 from .byline import parse_byline
@@ -35,6 +36,8 @@ BAD_WEIGHT_PER_WORD = -0.5
 #: Furniture that portals set between body paragraphs ("Baca juga: ...",
 #: "ADVERTISEMENT", a photo caption): it must not split the body.
 INLINE_WEIGHT = -2.0
+#: The site's name, when printed as a credit, is also among the page's first blocks.
+SITE_NAME_WINDOW = 5
 INLINE_FURNITURE = ("related.inline", "ad.", "caption.", "promo.share", "repeat.")
 #: A heading that opens a list of other stories ("Berita terkait").
 SECTION_WEIGHT = -15.0
@@ -54,6 +57,18 @@ GOOD_MIN_SENTENCE_WORDS = 7
 GOOD_MIN_STOP_DENSITY = 0.10
 #: Headline-like blocks are prose only from this many words on.
 TITLELIKE_MAX_WORDS = 25
+#: A menu line ("Beranda Warta Bumi Kesehatan") has at most this many words.
+BREADCRUMB_MAX_WORDS = 8
+#: A short line repeated on the page (a site name, a credit) has at most this many words.
+REPEATED_SHORT_MAX_WORDS = 5
+#: Date lines, each at most LISTING_MAX_STRIDE blocks after the last, that
+#: make a list of stories (a tag page, or "more stories" under an article).
+LISTING_MIN_DATES = 3
+LISTING_MAX_STRIDE = 6
+#: A page whose prose before such a list is shorter than this is a listing.
+LISTING_MIN_ARTICLE_WORDS = 30
+#: Blocks after the run's start searched for the dateline paragraph.
+DATELINE_WINDOW = 8
 #: Prose before a byline/date line is a deck when it is at most this share of the body.
 DECK_MAX_SHARE = 0.25
 #: A byline after this share of the body's words closes the body.
@@ -75,10 +90,17 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     feats = [features(b.text, article.lang) for b in blocks]
     blocks = [_first_pass(b, f, skip) for b, f in zip(blocks, feats, strict=True)]
     blocks = _mark_duplicates(blocks, feats)
+    blocks = _mark_repeated_short(blocks, feats)
+    blocks = _mark_captions(blocks)
     blocks = _mark_teasers(blocks)
     listed = _introduced_lists(blocks)
     start, end = _body_run(blocks, feats, listed)
     start, end = _editorial_bounds(blocks, feats, start, end)
+    listings = _listing_spans(blocks, start, end)
+    if listings:
+        start, end = _outside_listings(blocks, feats, start, end, listings)
+        if end < start:
+            blocks = [replace(b, label=Label.BAD, rule=b.rule or "index.listing") for b in blocks]
     blocks = _second_pass(blocks, feats, start, end)
     return article.evolve(*steps, blocks=tuple(blocks))
 
@@ -96,6 +118,9 @@ def _first_label(block: Block, f: Features, skip: frozenset[str]) -> tuple[str, 
         return Label.BAD, f.lexicon
     if patterns.HASHTAG_LINE.match(block.text):
         return Label.META, "meta.tags"
+    furniture = _furniture_shape(block.text, f)
+    if furniture:
+        return Label.BAD, furniture
     if not (f.terminal and f.words > GOOD_MIN_WORDS) and parse_byline(block.text):
         return Label.META, "meta.byline"
     if f.words <= 14 and is_date_line(block.text):
@@ -105,6 +130,34 @@ def _first_label(block: Block, f: Features, skip: frozenset[str]) -> tuple[str, 
     if _is_prose(f) or f.words >= GOOD_MIN_SENTENCE_WORDS and patterns.end_marker().search(block.text):
         return Label.GOOD, ""
     return Label.SHORT, ""
+
+
+def _furniture_shape(text: str, f: Features) -> str:
+    """Furniture known by its shape rather than its words."""
+    if f.words <= 12 and patterns.CREDIT_LINE.match(text):
+        return "caption.credit"  # "TRIBUNNEWS/IRWAN RISMAWAN"
+    if patterns.BREADCRUMB.match(text) or _menu_line(text, f):
+        return "nav.breadcrumb"  # "Home » Regional » Jawa Timur", "Beranda Warta Bumi"
+    if f.words <= 10 and not f.terminal and _person_caption(text):
+        return "caption.person"  # "Kapolda Malut, Brigjen (Pol) Darmawan Siregar"
+    return ""
+
+
+def _menu_line(text: str, f: Features) -> bool:
+    if f.terminal or not 2 <= f.words <= BREADCRUMB_MAX_WORDS:
+        return False
+    return text.split(" ", 1)[0].lower() in vocab.words("breadcrumb.txt")
+
+
+def _person_caption(text: str) -> bool:
+    """"Office Place, Rank Name": a portrait's caption (no verb, no colon)."""
+    head, sep, tail = text.partition(",")
+    if not sep or ":" in text or len(head.split()) > 4:
+        return False
+    words = tail.split()
+    if not words or words[0].lower().rstrip(".") not in vocab.words("ranks.txt"):
+        return False
+    return all(w[:1].isupper() or w[:1] == "(" for w in words)
 
 
 def _rule_family_skipped(rule: str, skip: frozenset[str]) -> bool:
@@ -134,6 +187,67 @@ def _mark_duplicates(blocks: list[Block], feats: list[Features]) -> list[Block]:
         if joined.count(block.text) > own and _is_dropped_copy(blocks, i):
             out[i] = replace(block, label=Label.BAD, rule="repeat.duplicate")
     return out
+
+
+def _mark_repeated_short(blocks: list[Block], feats: list[Features]) -> list[Block]:
+    """A few words printed again and again: a site name, a credit, a label."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        counts[block.text] = counts.get(block.text, 0) + 1
+    return [
+        replace(b, label=Label.BAD, rule="repeat.short")
+        if b.label == Label.SHORT and counts[b.text] > 1 and 0 < f.words <= REPEATED_SHORT_MAX_WORDS
+        and not f.terminal
+        else b
+        for b, f in zip(blocks, feats, strict=True)
+    ]
+
+
+def _mark_captions(blocks: list[Block]) -> list[Block]:
+    """A sentence right above a photo credit is the photo's caption. A credit
+    is a capitals-and-slash line, or the site's own name printed again."""
+    site_names = {b.text for b in blocks[:SITE_NAME_WINDOW]}
+    out = list(blocks)
+    for i, block in enumerate(blocks[:-1]):
+        nxt = blocks[i + 1]
+        credit = nxt.rule == "caption.credit" or nxt.rule == "repeat.short" and nxt.text in site_names
+        if block.label == Label.GOOD and credit:
+            out[i] = replace(block, label=Label.BAD, rule="caption.photo")
+    return out
+
+
+def _listing_spans(blocks: list[Block], start: int, end: int) -> list[tuple[int, int]]:
+    """Lists of dated entries (headline, date, teaser) inside the run: a tag,
+    index or search page, or "more stories" above or under an article."""
+    dates = [i for i in range(start, end + 1) if blocks[i].rule == "meta.date"]
+    chains: list[list[int]] = []
+    for i in dates:
+        if chains and i - chains[-1][-1] <= LISTING_MAX_STRIDE:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    spans = []
+    for chain in chains:
+        if len(chain) >= LISTING_MIN_DATES:
+            first = chain[0] - 1 if blocks[chain[0] - 1].label == Label.SHORT else chain[0]
+            spans.append((max(first, start), min(chain[-1] + 1, end)))
+    return spans
+
+
+def _outside_listings(
+    blocks: list[Block], feats: list[Features], start: int, end: int, spans: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The stretch of the run outside the listings with the most prose
+    (empty when none has an article's worth)."""
+    pieces, cursor = [], start
+    for first, last in spans:
+        pieces.append((cursor, first - 1))
+        cursor = last + 1
+    pieces.append((cursor, end))
+    best = max(pieces, key=lambda p: _prose_words(blocks, feats, p[0], p[1]))
+    if _prose_words(blocks, feats, best[0], best[1]) < LISTING_MIN_ARTICLE_WORDS:
+        return 0, -1
+    return best
 
 
 def _mark_teasers(blocks: list[Block]) -> list[Block]:
@@ -232,7 +346,7 @@ def _dateline_start(blocks: list[Block], feats: list[Features], start: int, end:
     is a deck), unless most of the prose comes before it (a later page)."""
     words = _prose_words(blocks, feats, start, end)
     skipped = 0
-    for i in range(max(0, start - 3), min(end + 1, start + 4)):
+    for i in range(max(0, start - 3), min(end + 1, start + DATELINE_WINDOW)):
         if blocks[i].label in (Label.GOOD, Label.SHORT) and match_dateline(blocks[i].text):
             return i if skipped <= words * DECK_MAX_SHARE else start
         if i >= start and blocks[i].label == Label.GOOD:

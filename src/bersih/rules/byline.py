@@ -117,7 +117,7 @@ def _clean_name(name: str) -> str:
 def is_person_name(name: str) -> bool:
     """A personal name: capitalised words, no organisation or desk words."""
     tokens = name.split()
-    if _NOT_NAME_CHARS.search(name):
+    if _NOT_NAME_CHARS.search(name) or patterns.DOMAIN.match(name):
         return False
     if not 1 <= len(tokens) <= NAME_MAX_WORDS or len(name) > 60:
         return False

@@ -191,7 +191,8 @@ def _footer_name(blocks: list[Block]) -> list[str]:
         if block.rule.startswith("section.") or block.rule.startswith("nav."):
             break
         text = block.text.strip()
-        if len(text.split()) >= 2 and is_person_name(text) and not _is_ranked(text):
+        words = text.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and is_person_name(text) and not _is_ranked(text):
             return [text]
     return []
 

@@ -171,6 +171,10 @@ RELATIVE_TIME = re.compile(
     r"^(?:updated\s|diperbarui\s)?\d{1,3}\s{0,2}(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|detik|menit|jam|hari|minggu|bulan|tahun)\s{1,2}(?:ago|(?:yang\s)?lalu)$",
     re.I,
 )
+#: A photo credit in capitals: "TRIBUNNEWS/IRWAN RISMAWAN", "ANTARA FOTO/GALIH".
+CREDIT_LINE = re.compile(r"^[A-Z0-9][A-Z0-9 .,&'’()-]{1,60}/[A-Z0-9 .,&'’()/-]{2,80}$")
+#: A breadcrumb trail: three or more short parts joined by ">", "»", "/", "|" or "›".
+BREADCRUMB = re.compile(r"^[^>»›/|]{1,40}(?:\s[>»›/|]\s[^>»›/|]{1,40}){2,8}$")
 HASHTAG_LINE = re.compile(r"^(?:#\w+[\s,]*)+$")
 SITE_SUFFIX = re.compile(
     r"\s{0,3}[|\-–—:»]\s{0,3}(?:[^|\-–—]{1,40}?(?i:\.(?:com|co\.id|id|net|org|tv))"

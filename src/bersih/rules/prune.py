@@ -56,4 +56,5 @@ def require_article(article: Article) -> Article:
 
 
 def _index_page(article: Article) -> bool:
-    return any(s.rule == "index.marker" for s in article.steps) and not article.title
+    rules = {s.rule for s in article.steps}
+    return "index.listing" in rules or "index.marker" in rules and not article.title
