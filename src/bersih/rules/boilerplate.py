@@ -59,6 +59,8 @@ GOOD_MIN_STOP_DENSITY = 0.10
 TITLELIKE_MAX_WORDS = 25
 #: A menu line ("Beranda Warta Bumi Kesehatan") has at most this many words.
 BREADCRUMB_MAX_WORDS = 8
+#: "Kapolda Malut, Brigjen (Pol) Darmawan Siregar": at most this many words a side.
+PERSON_CAPTION_MAX_WORDS = 4
 #: A short line repeated on the page (a site name, a credit) has at most this many words.
 REPEATED_SHORT_MAX_WORDS = 5
 #: Date lines, each at most LISTING_MAX_STRIDE blocks after the last, that
@@ -118,15 +120,15 @@ def _first_label(block: Block, f: Features, skip: frozenset[str]) -> tuple[str, 
         return Label.BAD, f.lexicon
     if patterns.HASHTAG_LINE.match(block.text):
         return Label.META, "meta.tags"
-    furniture = _furniture_shape(block.text, f)
-    if furniture:
-        return Label.BAD, furniture
     if not (f.terminal and f.words > GOOD_MIN_WORDS) and parse_byline(block.text):
         return Label.META, "meta.byline"
     if f.words <= 14 and is_date_line(block.text):
         return Label.META, "meta.date"
     if f.words <= 6 and patterns.RELATIVE_TIME.match(block.text):
         return Label.BAD, "meta.time-ago"
+    furniture = _furniture_shape(block.text, f)
+    if furniture:
+        return Label.BAD, furniture
     if _is_prose(f) or f.words >= GOOD_MIN_SENTENCE_WORDS and patterns.end_marker().search(block.text):
         return Label.GOOD, ""
     return Label.SHORT, ""
@@ -152,10 +154,10 @@ def _menu_line(text: str, f: Features) -> bool:
 def _person_caption(text: str) -> bool:
     """"Office Place, Rank Name": a portrait's caption (no verb, no colon)."""
     head, sep, tail = text.partition(",")
-    if not sep or ":" in text or len(head.split()) > 4:
+    if not sep or ":" in text or len(head.split()) > PERSON_CAPTION_MAX_WORDS:
         return False
     words = tail.split()
-    if not words or words[0].lower().rstrip(".") not in vocab.words("ranks.txt"):
+    if not words or len(words) > PERSON_CAPTION_MAX_WORDS or words[0].lower().rstrip(".") not in vocab.words("ranks.txt"):
         return False
     return all(w[:1].isupper() or w[:1] == "(" for w in words)
 

@@ -111,7 +111,11 @@ def _split_names(rest: str) -> list[str]:
 
 
 def _clean_name(name: str) -> str:
-    return " ".join(name.strip(" .,:;-–—|").split())
+    """Trim punctuation; "AHMAD ALFIAN" (a byline in capitals) -> "Ahmad Alfian"."""
+    name = " ".join(name.strip(" .,:;-–—|").split())
+    if name.isupper() and len(name) > 3:
+        name = " ".join(w.capitalize() if len(w) > 2 else w for w in name.split())
+    return name
 
 
 def is_person_name(name: str) -> bool:
