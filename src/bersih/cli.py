@@ -140,7 +140,7 @@ def _clean_one(
     from .sources import read_path, read_stream, write_atomic
 
     if path is None and env.stdin_isatty:
-        err().print(typer.main.get_command(app).get_help(typer.Context(typer.main.get_command(app))))
+        _help_to_stderr()
         raise UsageError("no input: give a file, '-', or pipe text into bersih")
     if path is None or path == "-":
         data = read_stream(env.stdin, options.limits.max_bytes)
@@ -162,6 +162,19 @@ def _clean_one(
         write_data(text)
     else:
         write_atomic(output, text)
+
+
+def _help_to_stderr() -> None:
+    """``bersih clean --help``, printed on stderr (stdout is for data)."""
+    import contextlib
+
+    group = typer.main.get_command(app)
+    parent = typer.Context(group, info_name="bersih")
+    command = group.get_command(parent, "clean")  # type: ignore[attr-defined]
+    with contextlib.redirect_stdout(sys.stderr):
+        text = command.get_help(typer.Context(command, info_name="clean", parent=parent))
+        if text:
+            sys.stderr.write(text + "\n")
 
 
 def _with_path(options: Options, path: str | None) -> Options:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from . import decode as decoding
 from .detect import sniff_kind
@@ -74,8 +75,11 @@ def clean(data: str | bytes, options: Options | None = None) -> Article:
         text = decoding.normalise(decoding.repair_mojibake(data))
     kind, reason = _kind(text, options)
     article = _extract(text, kind, options)
-    source = Source(path=options.path, kind=kind, url=options.url or article.source.url,
-                    site=article.source.site, encoding=encoding)
+    if article.verbatim:  # bersih's own output: its front matter names the source
+        source = replace(article.source, kind=kind, encoding=encoding)
+    else:
+        source = Source(path=options.path, kind=kind, url=options.url or article.source.url,
+                        site=article.source.site, encoding=encoding)
     article = article.evolve(Step("extract", f"kind.{kind.value}", reason), source=source)
     for _name, stage in STAGES:
         if deadline is not None and time.monotonic() > deadline:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..model import Article, Block, BlockType
+from ..model import Article, Block, BlockType, Source
 
 #: A group of lines is a hard-wrapped paragraph when all but its last line
 #: are at least this share of its longest line ...
@@ -28,6 +28,7 @@ WRAP_MIN_LINE = 30
 _ITEM = re.compile(r"^(?P<marker>[•●◦▪▫■□►▸‣∙·*+-]|\d{1,3}[.)]|[a-z][.)])\s+(?P<text>\S.*)$")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _QUOTE = re.compile(r"^>\s?(?P<text>.*)$")
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _FRONT_KEY = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
 _DOMAIN_START = re.compile(r"^[\w-]+\.(?:com|co\.id|id|net|org)\b", re.I)
 _SOFT_END = re.compile(r"(?:\b[a-z][\w'’]*|[,;\-–])$")
@@ -153,5 +154,12 @@ def _front_fields(values: dict[str, object]) -> dict[str, object]:
         value = values.get(key)
         if isinstance(value, list):
             fields[key] = tuple(str(v) for v in value)
+    source = values.get("source")
+    site = values.get("site")
+    fields["source"] = Source(
+        path=source if isinstance(source, str) and not _URL.match(source) else None,
+        url=source if isinstance(source, str) and _URL.match(source) else None,
+        site=site if isinstance(site, str) else None,
+    )
     fields["verbatim"] = True
     return fields

@@ -264,7 +264,8 @@ def _valid_place(place: str | None) -> str | None:
     place = place.strip(" .")
     if patterns.DOMAIN.match(place) or patterns.SITE_WORD.search(place.upper()) and " " not in place:
         return None
-    if len(place.split()) > 4 or place.lower() in vocab.stopwords("id") | vocab.stopwords("en"):
+    stops = vocab.stopwords("id") | vocab.stopwords("en")
+    if len(place.split()) > 4 or place.split()[0].lower() in stops:
         return None
     return place
 

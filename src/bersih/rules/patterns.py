@@ -111,7 +111,7 @@ DATELINE_SITE_FIRST = re.compile(rf"^{_SITE}\s{{0,2}}[,|]\s{{0,2}}{_PLACE}\s{{0,
 DATELINE_SITE_ONLY = re.compile(rf"^(?P<site>{_DOMAIN})\s{{0,2}}[,;|:]\s{{0,2}}(?=[A-Z\"“])")
 #: "PLACE, SITE -", "PLACE (AGENCY) -", "PLACE -", "PLACE | SITE-" (place first).
 DATELINE_PLACE_FIRST = re.compile(
-    rf"^{_PLACE}\s{{0,2}}(?:[,|]\s{{0,2}}(?P<site>[^-–—,.|()\"“]{{2,30}}?(?:\.[\w-]+){{0,3}}),?)?\s{{0,2}}{_AGENCY}{_DASH}"
+    rf"^{_PLACE}\s{{0,2}}(?:[,|]\s{{0,2}}(?P<site>[A-Z0-9][^-–—,.|()\"“]{{1,30}}?(?:\.[\w-]+){{0,3}}),?)?\s{{0,2}}{_AGENCY}{_DASH}"
 )
 #: "JAKARTA. Hujan ..." / "KONTAN.CO.ID - JAKARTA. Indeks ..." (upper-case
 #: place and a full stop, Kontan style).

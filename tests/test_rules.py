@@ -1,0 +1,185 @@
+"""Rule tables: input -> expected, with negative sets that must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from bersih.rules.byline import is_person_name, parse_byline
+from bersih.rules.dates import find_date, is_date_line
+from bersih.rules.features import lexicon_rule
+from bersih.rules.header import clean_title, match_dateline
+
+DATELINES = [
+    ("PONOROGO - Masih maraknya", "PONOROGO", None),
+    ("jpnn.com, TERNATE - Insiden pembakaran", "TERNATE", None),
+    ("JAKARTA, KOMPAS.com - Pemerintah", "JAKARTA", None),
+    ("Jakarta (ANTARA) - Kementerian", "Jakarta", "ANTARA"),
+    ("TRIBUNJATIM.COM, PONOROGO - Calon", "PONOROGO", None),
+    ("Liputan6.com, Jakarta - Menteri", "Jakarta", None),
+    ("Liputan6.com, Jakarta Dalam era teknologi", "Jakarta", None),
+    ("REPUBLIKA.CO.ID, JAKARTA -- Menteri", "JAKARTA", None),
+    ("Teluk Kuantan (ANTARA) - Masyarakat", "Teluk Kuantan", "ANTARA"),
+    ("Palangka Raya, Wahana Kalteng – Kapolresta", "Palangka Raya", None),
+    ("JABARNEWS | PURWAKARTA – Kegiatan", "PURWAKARTA", None),
+    ("Sungai Apit– Untuk mengetahui", "Sungai Apit", None),
+    ("JAKARTA. Hujan deras yang mengguyur", "JAKARTA", None),
+    ("KONTAN.CO.ID - JAKARTA. Indeks Harga", "JAKARTA", None),
+    ("LONDON (Reuters) - Britain's economy", "LONDON", "Reuters"),
+    ("Deli Serdang | TribuneIndonesia.com-", "Deli Serdang", None),
+]
+# A site name where a place would be: cut from the text, but no dateline.
+SITE_ONLY = ["JATIMTIMES - Polres Malang", "TANGERANGEKSPRES.CO.ID - Komplotan", "Tribratanewssumbabarat.com; Kegiatan"]
+NOT_DATELINES = [
+    "Masih maraknya Tindak Pidana Perdagangan Orang",
+    "Menurut Kapolres, kegiatan - yang digelar rutin - berjalan lancar.",
+    "Bertempat di Aula Wengker Polres Ponorogo, Senin (14/8/2023), TPPO dibahas",
+    '"Mulai keluarga, lembaga pendidikan," ungkap AKBP Wimboko.',
+]
+
+
+@pytest.mark.parametrize(("text", "place", "agency"), DATELINES)
+def test_dateline(text: str, place: str, agency: str | None) -> None:
+    found = match_dateline(text)
+    assert found is not None
+    assert (found.place, found.agency) == (place, agency)
+
+
+@pytest.mark.parametrize("text", SITE_ONLY)
+def test_site_prefix_is_not_a_place(text: str) -> None:
+    found = match_dateline(text)
+    assert found is not None and found.place is None and found.site
+
+
+@pytest.mark.parametrize("text", NOT_DATELINES)
+def test_not_a_dateline(text: str) -> None:
+    assert match_dateline(text) is None
+
+
+BYLINES = [
+    ("Penulis: Aqwamit Torik | Editor: Ayu Mufihdah KS", ["Aqwamit Torik"], ["Ayu Mufihdah KS"]),
+    ("Rep: Dessy Suciati Saputri/ Red: Ilham", ["Dessy Suciati Saputri"], ["Ilham"]),
+    ("Redaktur & Reporter : Friederich", ["Friederich"], []),
+    ("Laporan Wartawan TribunJatim.com, Aqwamit Torik", ["Aqwamit Torik"], []),
+    ("Laporan Wartawan Tribun Medan, Array A Argus", ["Array A Argus"], []),
+    ("Pewarta: Gilang Galiartha", ["Gilang Galiartha"], []),
+    ("Editor : Iskandar Nasution", [], ["Iskandar Nasution"]),
+    ("Danandaya Arya putra, Jurnalis", ["Danandaya Arya putra"], []),
+    ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"], []),
+    ("Penulis: Nadia Permatasari, Yohanes Kurniawan | Editor: Ardiansyah Putra",
+     ["Nadia Permatasari", "Yohanes Kurniawan"], ["Ardiansyah Putra"]),
+    ("LAPORAN: AHMAD ALFIAN", ["Ahmad Alfian"], []),
+    ("oleh Liputan6 diperbarui 22 Nov 2024, 03:02 WIB", [], []),
+    ("Redaktur & Reporter : Tim Redaksi", [], []),
+    ("Upload by Admin - 22 November 2021", [], []),
+]
+NOT_BYLINES = [
+    "Oleh karena itu, naik turun IHSG selalu menjadi perhatian para investor.",
+    "By the time the police arrived, the suspect had fled.",
+    "Kapolda: Polisi di Malut Siaga",
+    "Kapolres Ponorogo, AKBP Wimboko S.I.K, M.Si mengatakan untuk memberantas TPPO",
+]
+
+
+@pytest.mark.parametrize(("text", "authors", "editors"), BYLINES)
+def test_byline(text: str, authors: list[str], editors: list[str]) -> None:
+    found = parse_byline(text)
+    assert found is not None
+    assert (list(found.authors), list(found.editors)) == (authors, editors)
+
+
+@pytest.mark.parametrize("text", NOT_BYLINES)
+def test_not_a_byline(text: str) -> None:
+    found = parse_byline(text)
+    assert found is None or (not found.authors and not found.editors)
+
+
+@pytest.mark.parametrize("name", ["Achmad Sarjono", "Friederich", "Array A. Argus", "Danandaya Arya putra"])
+def test_person_names(name: str) -> None:
+    assert is_person_name(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["Tim Redaksi", "Kompas Cyber Media", "TribunJatim.com", "jfr", "tr-03", "Admin", "Liputan6"]
+)
+def test_not_person_names(name: str) -> None:
+    assert not is_person_name(name)
+
+
+DATES = [
+    ("Senin, 14 Agustus 2023 10:15 WIB", "2023-08-14"),
+    ("20 - Oct - 2024, 04:05", "2024-10-20"),
+    ("Sabtu, 06 April 2019 - 17:40:00 WIB", "2019-04-06"),
+    ("Jumat 21 Aug 2015 22:17 WIB", "2015-08-21"),
+    ("Selasa, 27 Oktober 2020 – 19:11 WIB", "2020-10-27"),
+    ("Updated 10:42 AM EST, Tue March 5, 2024", "2024-03-05"),
+    ("Khamis, 7 Mac 2024 | 11:05 pagi", "2024-03-07"),
+    ("2024-01-31", "2024-01-31"),
+    ("14/08/2023 10:15 WIB", "2023-08-14"),
+]
+
+
+@pytest.mark.parametrize(("text", "iso"), DATES)
+def test_dates(text: str, iso: str) -> None:
+    found = find_date(text)
+    assert found is not None and found[0] == iso
+
+
+@pytest.mark.parametrize(
+    "text", ["Senin (14/8/2023)", "kemarin (14/11)", "Pukul 10.15 WIB", "31 Februari 2023", "Agenda 2024"]
+)
+def test_not_dates(text: str) -> None:
+    assert find_date(text) is None
+
+
+def test_date_line_vs_sentence() -> None:
+    assert is_date_line("Kamis 29 Januari 2026 17:25 WIB")
+    assert not is_date_line("Banjir merendam rumah warga pada 29 Januari 2026 di Jakarta Utara")
+
+
+TITLES = [
+    ("Hujan Deras di Jakarta - Kompas.com", "Hujan Deras di Jakarta"),
+    ("Prabowo Sapa Warga Ponorogo | Tribunnews.com", "Prabowo Sapa Warga Ponorogo"),
+    ("Luhut Minta Menteri Kompak Halaman all", "Luhut Minta Menteri Kompak"),
+    ("Kapolda: Polisi di Malut Siaga", "Kapolda: Polisi di Malut Siaga"),
+    ("Nyalakan Tanda Bahaya, Rupiah Paling Lemah di Asia!", "Nyalakan Tanda Bahaya, Rupiah Paling Lemah di Asia!"),
+    ("Pidato Prabowo soal Indonesia Bubar sebagai Early Warning", "Pidato Prabowo soal Indonesia Bubar sebagai Early Warning"),
+]
+
+
+@pytest.mark.parametrize(("raw", "clean"), TITLES)
+def test_title_cleaning(raw: str, clean: str) -> None:
+    assert clean_title(raw) == clean
+
+
+LEXICON = [
+    ("Artikel Sebelumnya", "nav.prev-next"),
+    ("Berita terkait", "section.related"),
+    ("Rekomendasi", "section.related"),
+    ("Baca juga: Lima Desa Masuk Zona Merah", "related.inline"),
+    ("BACA JUGA:", "related.inline"),
+    ("Baca: Tangisan Korban First Travel", "related.inline"),
+    ("Ikuti Kami", "promo.follow"),
+    ("Simak breaking news dan berita pilihan kami langsung di ponselmu.", "promo.follow"),
+    ("Silakan baca konten menarik lainnya dari JPNN.com di Google News", "promo.follow"),
+    ("ADVERTISEMENT", "ad.marker"),
+    ("SCROLL TO CONTINUE WITH CONTENT", "ad.marker"),
+    ("Copyright © ANTARA 2024", "footer.copyright"),
+    ("Foto: Republika/Rakhmawaty La'lang", "caption.photo"),
+    ("Share :", "promo.share"),
+]
+NOT_LEXICON = [
+    "Kontak senjata terjadi di perbatasan pada Senin malam.",
+    "Sumbernya dari BPS, kata dia.",
+    "Pemerintah berencana berbagi data dengan warga.",
+    "Reading is the best way to learn more about the world around us.",
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), LEXICON)
+def test_lexicon(text: str, rule: str) -> None:
+    assert lexicon_rule(text, len(text.split())) == rule
+
+
+@pytest.mark.parametrize("text", NOT_LEXICON)
+def test_not_lexicon(text: str) -> None:
+    assert lexicon_rule(text, len(text.split())) == ""
