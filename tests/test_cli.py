@@ -54,8 +54,19 @@ def test_json_from_stdin(example_path: Path) -> None:
     data = json.loads(out)
     assert data["schema"] == 1
     assert data["source"] == {"path": None, "kind": "text", "url": None, "site": None}
-    assert {"title", "authors", "editors", "date", "dateline", "agency", "lang", "tags", "body",
-            "markdown", "removed"} <= set(data)
+    assert {
+        "title",
+        "authors",
+        "editors",
+        "date",
+        "dateline",
+        "agency",
+        "lang",
+        "tags",
+        "body",
+        "markdown",
+        "removed",
+    } <= set(data)
     assert any(r["rule"] == "nav.prev-next" for r in data["removed"])
 
 
@@ -77,7 +88,10 @@ def test_terminal_stdin_in_a_real_process() -> None:
     leader, follower = pty.openpty()
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "bersih", "clean"], stdin=follower, capture_output=True, timeout=30
+            [sys.executable, "-m", "bersih", "clean"],
+            stdin=follower,
+            capture_output=True,
+            timeout=30,
         )
     finally:
         os.close(leader)
@@ -118,7 +132,7 @@ def test_too_large_is_exit_3(example_path: Path) -> None:
 
 
 def test_no_article_is_exit_4() -> None:
-    code, out, err = run("clean", "-", stdin="Beranda\nBerita\nIkuti Kami\nBerita terkait\n".encode())
+    code, out, err = run("clean", "-", stdin=b"Beranda\nBerita\nIkuti Kami\nBerita terkait\n")
     assert code == ExitCode.NO_ARTICLE
     assert out == "" and "no article" in err
 

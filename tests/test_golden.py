@@ -10,7 +10,6 @@ import pytest
 
 from bersih import NoArticleError, clean, render_markdown, render_text
 from bersih.render.json import to_dict
-
 from helpers import SHARED, fixture_cases, load_truth
 
 WORD = re.compile(r"\w+")
@@ -30,9 +29,7 @@ def _mark(case: Path) -> list[pytest.MarkDecorator]:
     return [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
 
 
-@pytest.mark.parametrize(
-    "case", [pytest.param(c, marks=_mark(c), id=c.name) for c in TEXT_CASES]
-)
+@pytest.mark.parametrize("case", [pytest.param(c, marks=_mark(c), id=c.name) for c in TEXT_CASES])
 def test_text_fixture(case: Path) -> None:
     truth = load_truth(case)
     data = (case / "input.txt").read_bytes()
@@ -49,7 +46,9 @@ def test_text_fixture(case: Path) -> None:
         assert bad not in got["body"]
 
 
-@pytest.mark.parametrize("case", [c for c in TEXT_CASES if c.name not in KNOWN], ids=lambda c: c.name)
+@pytest.mark.parametrize(
+    "case", [c for c in TEXT_CASES if c.name not in KNOWN], ids=lambda c: c.name
+)
 def test_cleaning_twice_changes_nothing(case: Path) -> None:
     data = (case / "input.txt").read_bytes()
     try:
@@ -68,7 +67,9 @@ def test_seed_article_is_clean() -> None:
     if not seed.exists():
         pytest.skip("../shared/seed is not beside the checkout")
     article = clean(seed.read_bytes())
-    assert article.title == "Cegah TTPO Polres Ponorogo Gelar Seminar Ajak Sinergitas Berbagai Pihak"
+    assert (
+        article.title == "Cegah TTPO Polres Ponorogo Gelar Seminar Ajak Sinergitas Berbagai Pihak"
+    )
     assert article.authors == ("Achmad Sarjono",)
     assert article.dateline == "PONOROGO"
     assert article.date is None

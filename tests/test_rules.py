@@ -28,7 +28,11 @@ DATELINES = [
     ("Deli Serdang | TribuneIndonesia.com-", "Deli Serdang", None),
 ]
 # A site name where a place would be: cut from the text, but no dateline.
-SITE_ONLY = ["JATIMTIMES - Polres Malang", "TANGERANGEKSPRES.CO.ID - Komplotan", "Tribratanewssumbabarat.com; Kegiatan"]
+SITE_ONLY = [
+    "JATIMTIMES - Polres Malang",
+    "TANGERANGEKSPRES.CO.ID - Komplotan",
+    "Tribratanewssumbabarat.com; Kegiatan",
+]
 NOT_DATELINES = [
     "Masih maraknya Tindak Pidana Perdagangan Orang",
     "Menurut Kapolres, kegiatan - yang digelar rutin - berjalan lancar.",
@@ -65,8 +69,11 @@ BYLINES = [
     ("Editor : Iskandar Nasution", [], ["Iskandar Nasution"]),
     ("Danandaya Arya putra, Jurnalis", ["Danandaya Arya putra"], []),
     ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"], []),
-    ("Penulis: Nadia Permatasari, Yohanes Kurniawan | Editor: Ardiansyah Putra",
-     ["Nadia Permatasari", "Yohanes Kurniawan"], ["Ardiansyah Putra"]),
+    (
+        "Penulis: Nadia Permatasari, Yohanes Kurniawan | Editor: Ardiansyah Putra",
+        ["Nadia Permatasari", "Yohanes Kurniawan"],
+        ["Ardiansyah Putra"],
+    ),
     ("LAPORAN: AHMAD ALFIAN", ["Ahmad Alfian"], []),
     ("oleh Liputan6 diperbarui 22 Nov 2024, 03:02 WIB", [], []),
     ("Redaktur & Reporter : Tim Redaksi", [], []),
@@ -93,13 +100,16 @@ def test_not_a_byline(text: str) -> None:
     assert found is None or (not found.authors and not found.editors)
 
 
-@pytest.mark.parametrize("name", ["Achmad Sarjono", "Friederich", "Array A. Argus", "Danandaya Arya putra"])
+@pytest.mark.parametrize(
+    "name", ["Achmad Sarjono", "Friederich", "Array A. Argus", "Danandaya Arya putra"]
+)
 def test_person_names(name: str) -> None:
     assert is_person_name(name)
 
 
 @pytest.mark.parametrize(
-    "name", ["Tim Redaksi", "Kompas Cyber Media", "TribunJatim.com", "jfr", "tr-03", "Admin", "Liputan6"]
+    "name",
+    ["Tim Redaksi", "Kompas Cyber Media", "TribunJatim.com", "jfr", "tr-03", "Admin", "Liputan6"],
 )
 def test_not_person_names(name: str) -> None:
     assert not is_person_name(name)
@@ -125,7 +135,8 @@ def test_dates(text: str, iso: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Senin (14/8/2023)", "kemarin (14/11)", "Pukul 10.15 WIB", "31 Februari 2023", "Agenda 2024"]
+    "text",
+    ["Senin (14/8/2023)", "kemarin (14/11)", "Pukul 10.15 WIB", "31 Februari 2023", "Agenda 2024"],
 )
 def test_not_dates(text: str) -> None:
     assert find_date(text) is None
@@ -141,8 +152,14 @@ TITLES = [
     ("Prabowo Sapa Warga Ponorogo | Tribunnews.com", "Prabowo Sapa Warga Ponorogo"),
     ("Luhut Minta Menteri Kompak Halaman all", "Luhut Minta Menteri Kompak"),
     ("Kapolda: Polisi di Malut Siaga", "Kapolda: Polisi di Malut Siaga"),
-    ("Nyalakan Tanda Bahaya, Rupiah Paling Lemah di Asia!", "Nyalakan Tanda Bahaya, Rupiah Paling Lemah di Asia!"),
-    ("Pidato Prabowo soal Indonesia Bubar sebagai Early Warning", "Pidato Prabowo soal Indonesia Bubar sebagai Early Warning"),
+    (
+        "Nyalakan Tanda Bahaya, Rupiah Paling Lemah di Asia!",
+        "Nyalakan Tanda Bahaya, Rupiah Paling Lemah di Asia!",
+    ),
+    (
+        "Pidato Prabowo soal Indonesia Bubar sebagai Early Warning",
+        "Pidato Prabowo soal Indonesia Bubar sebagai Early Warning",
+    ),
 ]
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, BinaryIO
 import typer
 
 from . import __version__
-from .console import err, error, info, write_data
+from .console import error, info, write_data
 from .errors import BersihError, ExitCode, UsageError
 from .model import Article, Format
 from .options import DEFAULT_MAX_BYTES, DEFAULT_TIME_LIMIT, Limits, Options
@@ -58,7 +58,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """bersih: article cleaner."""
@@ -68,48 +71,102 @@ def _root(
 def clean(
     inputs: Annotated[
         list[str] | None,
-        typer.Argument(help="Files or folders to clean; '-' or nothing reads standard input.", show_default=False),
+        typer.Argument(
+            help="Files or folders to clean; '-' or nothing reads standard input.",
+            show_default=False,
+        ),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.MD,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Output file (one result) or folder (many); default stdout.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Output file (one result) or folder (many); default stdout."
+        ),
     ] = None,
     kind: Annotated[str, typer.Option("--kind", help="Input kind: auto, text or html.")] = "auto",
     lang: Annotated[str, typer.Option("--lang", help="Article language: auto, id or en.")] = "auto",
-    url: Annotated[str | None, typer.Option("--url", help="Source URL to record (for stdin input).")] = None,
-    links: Annotated[bool, typer.Option("--links", help="Keep links in Markdown (HTML input).")] = False,
-    explain: Annotated[bool, typer.Option("--explain", help="Show what was removed and by which rule (stderr).")] = False,
-    skip: Annotated[list[str] | None, typer.Option("--skip", help="Switch off a rule or rule family (repeatable).")] = None,
-    max_size: Annotated[int, typer.Option("--max-size", help="Refuse inputs larger than this many bytes.")] = DEFAULT_MAX_BYTES,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds allowed per document (0 = none).")] = DEFAULT_TIME_LIMIT,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes for many inputs (0 = all cores).")] = 0,
-    force: Annotated[bool, typer.Option("--force", help="Rewrite outputs that are newer than their input.")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be written; write nothing.")] = False,
-    include: Annotated[list[str] | None, typer.Option("--include", help="Glob of files to take from folders (repeatable).")] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of files to leave out (repeatable).")] = None,
-    report: Annotated[Path | None, typer.Option("--report", help="Write a JSON report of a many-input run.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No messages except errors.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say what was detected and chosen.")] = False,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Source URL to record (for stdin input).")
+    ] = None,
+    links: Annotated[
+        bool, typer.Option("--links", help="Keep links in Markdown (HTML input).")
+    ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show what was removed and by which rule (stderr).")
+    ] = False,
+    skip: Annotated[
+        list[str] | None,
+        typer.Option("--skip", help="Switch off a rule or rule family (repeatable)."),
+    ] = None,
+    max_size: Annotated[
+        int, typer.Option("--max-size", help="Refuse inputs larger than this many bytes.")
+    ] = DEFAULT_MAX_BYTES,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds allowed per document (0 = none).")
+    ] = DEFAULT_TIME_LIMIT,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Worker processes for many inputs (0 = all cores).")
+    ] = 0,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rewrite outputs that are newer than their input.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="List what would be written; write nothing.")
+    ] = False,
+    include: Annotated[
+        list[str] | None,
+        typer.Option("--include", help="Glob of files to take from folders (repeatable)."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Glob of files to leave out (repeatable).")
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write a JSON report of a many-input run.")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No messages except errors.")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Say what was detected and chosen.")
+    ] = False,
 ) -> None:
     """Clean one article (file or stdin) or many (files, folders) into md, json, txt or jsonl."""
     env = ENV_FACTORY()
     try:
         _check_choices(kind, lang)
         options = Options(
-            kind=kind, lang=lang, links=links, url=url, skip=frozenset(skip or ()),
-            limits=Limits(max_bytes=max_size, max_decompressed=max(max_size * 2, max_size), time_limit=timeout),
+            kind=kind,
+            lang=lang,
+            links=links,
+            url=url,
+            skip=frozenset(skip or ()),
+            limits=Limits(
+                max_bytes=max_size, max_decompressed=max(max_size * 2, max_size), time_limit=timeout
+            ),
         )
         paths = inputs or []
         if _is_batch(paths, fmt, output):
             from .batch import BatchPlan, run_batch  # lazy: pools and progress bars
 
             plan = BatchPlan(
-                inputs=[Path(p) for p in paths], output=output, fmt=fmt, options=options, jobs=jobs,
-                force=force, dry_run=dry_run, include=tuple(include or ()), exclude=tuple(exclude or ()),
-                report=report, quiet=quiet, verbose=verbose, progress=env.stderr_isatty and not quiet,
+                inputs=[Path(p) for p in paths],
+                output=output,
+                fmt=fmt,
+                options=options,
+                jobs=jobs,
+                force=force,
+                dry_run=dry_run,
+                include=tuple(include or ()),
+                exclude=tuple(exclude or ()),
+                report=report,
+                quiet=quiet,
+                verbose=verbose,
+                progress=env.stderr_isatty and not quiet,
             )
             raise typer.Exit(int(run_batch(plan)))
-        _clean_one(paths[0] if paths else None, fmt, output, options, env, explain=explain, verbose=verbose)
+        _clean_one(
+            paths[0] if paths else None, fmt, output, options, env, explain=explain, verbose=verbose
+        )
     except typer.Exit:
         raise
     except BersihError as exc:
@@ -134,8 +191,14 @@ def _is_batch(paths: list[str], fmt: Format, output: Path | None) -> bool:
 
 
 def _clean_one(
-    path: str | None, fmt: Format, output: Path | None, options: Options, env: Env,
-    *, explain: bool, verbose: bool,
+    path: str | None,
+    fmt: Format,
+    output: Path | None,
+    options: Options,
+    env: Env,
+    *,
+    explain: bool,
+    verbose: bool,
 ) -> None:
     from .sources import read_path, read_stream, write_atomic
 

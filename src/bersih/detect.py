@@ -11,7 +11,9 @@ SNIFF_CHARS = 4096
 #: Distinct HTML tags in the sniffed prefix that make plain text HTML.
 MIN_HTML_TAGS = 3
 
-_DOCTYPE = re.compile(r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*<!doctype\s+html", re.I | re.S)
+_DOCTYPE = re.compile(
+    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*<!doctype\s+html", re.I | re.S
+)
 _HTML_OPEN = re.compile(r"\s*(?:<!--.{0,2000}?-->\s*)*<(?:html|head|body)[\s>]", re.I | re.S)
 _TAG = re.compile(
     r"<(html|head|body|div|p|span|a|meta|script|style|article|section|br|h[1-6]|ul|li|table|img)[\s/>]",

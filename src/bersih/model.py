@@ -7,17 +7,17 @@ changes are recorded as ``Step`` values so ``--explain`` can show them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What the input is."""
 
     TEXT = "text"
     HTML = "html"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats."""
 
     MD = "md"
@@ -26,7 +26,7 @@ class Format(str, Enum):
     JSONL = "jsonl"
 
 
-class BlockType(str, Enum):
+class BlockType(StrEnum):
     """Structural role of a block of the body."""
 
     PARA = "para"

@@ -58,7 +58,8 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 def clean(data: str | bytes, options: Options | None = None) -> Article:
     """Clean one article given as text or raw bytes.
 
-    >>> article = clean("Judul Berita Contoh di Sini\\n\\nJAKARTA - " + "Kalimat yang cukup panjang dan berisi kata yang biasa untuk sebuah berita. " * 5)
+    >>> sentence = "Kalimat yang cukup panjang dan berisi kata yang biasa untuk berita. "
+    >>> article = clean("Judul Berita Contoh di Sini\\n\\nJAKARTA - " + sentence * 5)
     >>> article.dateline
     'JAKARTA'
 
@@ -78,12 +79,20 @@ def clean(data: str | bytes, options: Options | None = None) -> Article:
     if article.verbatim:  # bersih's own output: its front matter names the source
         source = replace(article.source, kind=kind, encoding=encoding)
     else:
-        source = Source(path=options.path, kind=kind, url=options.url or article.source.url,
-                        site=article.source.site, encoding=encoding)
+        source = Source(
+            path=options.path,
+            kind=kind,
+            url=options.url or article.source.url,
+            site=article.source.site,
+            encoding=encoding,
+        )
     article = article.evolve(Step("extract", f"kind.{kind.value}", reason), source=source)
     for _name, stage in STAGES:
         if deadline is not None and time.monotonic() > deadline:
-            raise TimeLimitError(f"cleaning took longer than {options.limits.time_limit:g} s (raise it with --timeout)")
+            raise TimeLimitError(
+                f"cleaning took longer than {options.limits.time_limit:g} s "
+                "(raise it with --timeout)"
+            )
         article = stage(article, options)
     return article
 

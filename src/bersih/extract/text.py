@@ -82,7 +82,9 @@ def _is_wrapped(lines: list[str]) -> bool:
     if not all(len(x) >= widest * WRAP_MIN_SHARE for x in body):
         return False
     soft = sum(
-        1 for x, nxt in zip(body, lines[1:], strict=True) if _SOFT_END.search(x) or nxt[:1].islower()
+        1
+        for x, nxt in zip(body, lines[1:], strict=True)
+        if _SOFT_END.search(x) or nxt[:1].islower()
     )
     return soft >= len(body) * WRAP_MIN_SOFT_SHARE
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import vocab
-from ..model import Article, Block, BlockType, Label, Step, Zone
+from ..model import Article, Block, BlockType, Label, Zone
 from . import patterns
 from .byline import parse_byline
 from .dates import is_date_line
@@ -129,7 +129,9 @@ def _first_label(block: Block, f: Features, skip: frozenset[str]) -> tuple[str, 
     furniture = _furniture_shape(block.text, f)
     if furniture:
         return Label.BAD, furniture
-    if _is_prose(f) or f.words >= GOOD_MIN_SENTENCE_WORDS and patterns.end_marker().search(block.text):
+    if _is_prose(f) or (
+        f.words >= GOOD_MIN_SENTENCE_WORDS and patterns.end_marker().search(block.text)
+    ):
         return Label.GOOD, ""
     return Label.SHORT, ""
 
@@ -152,12 +154,16 @@ def _menu_line(text: str, f: Features) -> bool:
 
 
 def _person_caption(text: str) -> bool:
-    """"Office Place, Rank Name": a portrait's caption (no verb, no colon)."""
+    """ "Office Place, Rank Name": a portrait's caption (no verb, no colon)."""
     head, sep, tail = text.partition(",")
     if not sep or ":" in text or len(head.split()) > PERSON_CAPTION_MAX_WORDS:
         return False
     words = tail.split()
-    if not words or len(words) > PERSON_CAPTION_MAX_WORDS or words[0].lower().rstrip(".") not in vocab.words("ranks.txt"):
+    if (
+        not words
+        or len(words) > PERSON_CAPTION_MAX_WORDS
+        or words[0].lower().rstrip(".") not in vocab.words("ranks.txt")
+    ):
         return False
     return all(w[:1].isupper() or w[:1] == "(" for w in words)
 
@@ -169,7 +175,7 @@ def _rule_family_skipped(rule: str, skip: frozenset[str]) -> bool:
 def _is_prose(f: Features) -> bool:
     if f.titlelike and f.words < TITLELIKE_MAX_WORDS and not f.terminal:
         return False
-    dense = f.stop_density >= GOOD_MIN_STOP_DENSITY or f.stop_density == 0.0 and f.terminal
+    dense = f.stop_density >= GOOD_MIN_STOP_DENSITY or (f.stop_density == 0.0 and f.terminal)
     if f.words >= GOOD_MIN_WORDS and (dense or f.terminal):
         return True
     return f.words >= GOOD_MIN_SENTENCE_WORDS and f.terminal and dense
@@ -198,7 +204,9 @@ def _mark_repeated_short(blocks: list[Block], feats: list[Features]) -> list[Blo
         counts[block.text] = counts.get(block.text, 0) + 1
     return [
         replace(b, label=Label.BAD, rule="repeat.short")
-        if b.label == Label.SHORT and counts[b.text] > 1 and 0 < f.words <= REPEATED_SHORT_MAX_WORDS
+        if b.label == Label.SHORT
+        and counts[b.text] > 1
+        and 0 < f.words <= REPEATED_SHORT_MAX_WORDS
         and not f.terminal
         else b
         for b, f in zip(blocks, feats, strict=True)
@@ -212,7 +220,9 @@ def _mark_captions(blocks: list[Block]) -> list[Block]:
     out = list(blocks)
     for i, block in enumerate(blocks[:-1]):
         nxt = blocks[i + 1]
-        credit = nxt.rule == "caption.credit" or nxt.rule == "repeat.short" and nxt.text in site_names
+        credit = nxt.rule == "caption.credit" or (
+            nxt.rule == "repeat.short" and nxt.text in site_names
+        )
         if block.label == Label.GOOD and credit:
             out[i] = replace(block, label=Label.BAD, rule="caption.photo")
     return out
@@ -259,7 +269,8 @@ def _mark_teasers(blocks: list[Block]) -> list[Block]:
         if block.label != Label.GOOD:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if patterns.EXCERPT_END.search(block.text) or nxt is not None and nxt.rule == "teaser.more":
+        more = nxt is not None and nxt.rule == "teaser.more"
+        if patterns.EXCERPT_END.search(block.text) or more:
             out[i] = replace(block, label=Label.BAD, rule="teaser.excerpt")
     return out
 
@@ -385,7 +396,11 @@ def _footer_byline(blocks: list[Block], feats: list[Features], start: int, end: 
     words = _prose_words(blocks, feats, start, end)
     seen = 0
     for i in range(start, end + 1):
-        if blocks[i].label == Label.META and blocks[i].rule == "meta.byline" and seen >= words * FOOTER_BYLINE_SHARE:
+        if (
+            blocks[i].label == Label.META
+            and blocks[i].rule == "meta.byline"
+            and seen >= words * FOOTER_BYLINE_SHARE
+        ):
             return i - 1
         if blocks[i].label == Label.GOOD:
             seen += feats[i].words
@@ -425,7 +440,12 @@ def _relabel(blocks: list[Block], feats: list[Features], i: int) -> Block:
     nxt = _neighbour(blocks, i, 1)
     if _is_subheading(block, f, prev, nxt):
         block = replace(block, type=BlockType.HEADING, level=2)
-    elif f.titlelike and f.words >= HEADLINE_MIN_WORDS and not f.terminal and block.type is BlockType.PARA:
+    elif (
+        f.titlelike
+        and f.words >= HEADLINE_MIN_WORDS
+        and not f.terminal
+        and block.type is BlockType.PARA
+    ):
         return replace(block, label=Label.BAD, rule="related.headline", zone=Zone.BODY)
     return replace(block, label=Label.BODY, zone=Zone.BODY)
 
@@ -451,7 +471,11 @@ def _in_list(prev: Block | None) -> bool:
 
 
 def _is_subheading(block: Block, f: Features, prev: Block | None, nxt: Block | None) -> bool:
-    if block.type is not BlockType.PARA or f.words > 12 or (f.terminal and not block.text.endswith("?")):
+    if (
+        block.type is not BlockType.PARA
+        or f.words > 12
+        or (f.terminal and not block.text.endswith("?"))
+    ):
         return False
     if block.text.endswith(":"):
         return False

@@ -93,12 +93,14 @@ def _role_of(labels: str) -> str | None:
 
 
 def _role_suffix(text: str) -> Byline | None:
-    """"Danandaya Arya putra, Jurnalis": names, then the role."""
+    """ "Danandaya Arya putra, Jurnalis": names, then the role."""
     match = _ROLE_SUFFIX.match(text)
     if not match:
         return None
     role = _role_of(match.group("role"))
-    names = [n for n in (_clean_name(x) for x in _split_names(match.group("names"))) if is_person_name(n)]
+    names = [
+        n for n in (_clean_name(x) for x in _split_names(match.group("names"))) if is_person_name(n)
+    ]
     if role is None or not names:
         return None
     return Byline(tuple(names), ()) if role == "author" else Byline((), tuple(names))

@@ -65,7 +65,7 @@ def lexicon_rule(text: str, words: int) -> str:
 
 
 def detect_lang(text: str) -> str | None:
-    """"id", "en", or None: by counting function words in the first 20 KB."""
+    """ "id", "en", or None: by counting function words in the first 20 KB."""
     tokens = [t.lower() for t in patterns.WORD.findall(text[:20000])]
     if not tokens:
         return None

@@ -64,7 +64,13 @@ def apply_header(article: Article) -> Article:
         changes.update(dateline=dateline.place, agency=dateline.agency)
         if dateline.site:
             changes["source"] = replace(article.source, site=article.source.site or dateline.site)
-        steps.append(Step(_STAGE, "dateline", f"{dateline.place} (agency={dateline.agency}, site={dateline.site})"))
+        steps.append(
+            Step(
+                _STAGE,
+                "dateline",
+                f"{dateline.place} (agency={dateline.agency}, site={dateline.site})",
+            )
+        )
     blocks, marker = _cut_end_marker(blocks)
     if marker:
         steps.append(Step(_STAGE, "end-marker", marker))
@@ -115,9 +121,11 @@ def _title_score(block: Block, counts: dict[str, int], nxt: Block | None) -> flo
     if block.rule and not block.rule.startswith(("position.", "repeat.")):
         return None
     tokens = patterns.WORD.findall(block.text)
-    if not TITLE_MIN_WORDS <= len(tokens) <= TITLE_MAX_WORDS or not block.text[:1].isupper() and not block.text[:1].isdigit():
+    if not TITLE_MIN_WORDS <= len(tokens) <= TITLE_MAX_WORDS or (
+        not block.text[:1].isupper() and not block.text[:1].isdigit()
+    ):
         return None
-    if block.text.endswith((".", ",", ":")) and len(tokens) > 12 or is_date_line(block.text):
+    if (block.text.endswith((".", ",", ":")) and len(tokens) > 12) or is_date_line(block.text):
         return None
     score = min(len(tokens), 15) / 5
     if counts.get(block.text.lower(), 0) > 1:
@@ -170,7 +178,7 @@ def _byline_scope(blocks: list[Block]) -> list[Block]:
 
 
 def _label_then_name(blocks: list[Block], block: Block, i: int):  # type: ignore[no-untyped-def]
-    """"Reporter" on one line, the name on the next (JatimTimes layout)."""
+    """ "Reporter" on one line, the name on the next (JatimTimes layout)."""
     from .byline import Byline
 
     role = label_role(block.text) if len(block.text) < 30 else None
@@ -192,7 +200,12 @@ def _footer_name(blocks: list[Block]) -> list[str]:
             break
         text = block.text.strip()
         words = text.split()
-        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and is_person_name(text) and not _is_ranked(text):
+        if (
+            2 <= len(words) <= 4
+            and all(w[:1].isupper() for w in words)
+            and is_person_name(text)
+            and not _is_ranked(text)
+        ):
             return [text]
     return []
 
@@ -262,7 +275,9 @@ def _valid_place(place: str | None) -> str | None:
     if not place:
         return None
     place = place.strip(" .")
-    if patterns.DOMAIN.match(place) or patterns.SITE_WORD.search(place.upper()) and " " not in place:
+    if patterns.DOMAIN.match(place) or (
+        patterns.SITE_WORD.search(place.upper()) and " " not in place
+    ):
         return None
     stops = vocab.stopwords("id") | vocab.stopwords("en")
     if len(place.split()) > 4 or place.split()[0].lower() in stops:
@@ -291,7 +306,9 @@ def _cut_dateline(blocks: list[Block]) -> tuple[list[Block], Dateline | None]:
         rest = block.text[found.end :].lstrip(" ,-–—|")
         out = list(blocks)
         if rest:
-            out[i] = replace(block, text=rest[:1].upper() + rest[1:] if rest[:1].islower() else rest)
+            out[i] = replace(
+                block, text=rest[:1].upper() + rest[1:] if rest[:1].islower() else rest
+            )
         else:
             out[i] = replace(block, label=Label.META, rule="meta.dateline")
         return out, found
@@ -308,7 +325,11 @@ def _cut_end_marker(blocks: list[Block]) -> tuple[list[Block], str | None]:
         return blocks, None
     out = list(blocks)
     rest = blocks[last].text[: match.start()].rstrip()
-    out[last] = replace(blocks[last], text=rest) if rest else replace(blocks[last], label=Label.BAD, rule="end-marker")
+    out[last] = (
+        replace(blocks[last], text=rest)
+        if rest
+        else replace(blocks[last], label=Label.BAD, rule="end-marker")
+    )
     return out, match.group().strip()
 
 

@@ -86,9 +86,15 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
     month = r"(?P<m>[A-Za-z]{3,10})"
     return (
         # "14 Agustus 2023", "20 - Oct - 2024", "21 Aug 2015", "5-Jun-2024"
-        re.compile(rf"(?<![\w/])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s{{0,3}}[-/.,]?\s{{0,3}}{month}\.?\s{{0,3}}[-/.,]?\s{{0,3}}{_YEAR}(?!\d)", re.I),
+        re.compile(
+            rf"(?<![\w/])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s{{0,3}}[-/.,]?\s{{0,3}}{month}\.?\s{{0,3}}[-/.,]?\s{{0,3}}{_YEAR}(?!\d)",
+            re.I,
+        ),
         # "March 5, 2024", "Aug. 21 2015"
-        re.compile(rf"(?<!\w){month}\.?\s{{1,3}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s{{1,3}}{_YEAR}(?!\d)", re.I),
+        re.compile(
+            rf"(?<!\w){month}\.?\s{{1,3}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s{{1,3}}{_YEAR}(?!\d)",
+            re.I,
+        ),
         # "2024-01-31", "2024/01/31"
         re.compile(rf"(?<![\d/]){_YEAR}[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)(?![\d/])"),
         # "14/08/2023", "14-08-2023", "14.08.2023" (day first, as in Indonesia)
@@ -98,7 +104,10 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
 
 # --- datelines ---------------------------------------------------------------
 # A domain-like site name ("jpnn.com", "REPUBLIKA.CO.ID", "Radar Seluma.Disway.Id").
-_DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?i:com|co\.id|id|net|org|news|tv|info|web\.id|or\.id|go\.id|my|co|io)(?![\w.])"
+_DOMAIN = (
+    r"[\w-]+(?:\.[\w-]+)*\."
+    r"(?i:com|co\.id|id|net|org|news|tv|info|web\.id|or\.id|go\.id|my|co|io)(?![\w.])"
+)
 # A place: one to four capitalised words ("PONOROGO", "Teluk Kuantan").
 _PLACE = r"(?P<place>[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})"
 _DASH = r"\s{0,3}[-–—]{1,2}(?:\s+|$)"
@@ -106,7 +115,9 @@ _DASH = r"\s{0,3}[-–—]{1,2}(?:\s+|$)"
 _SITE = rf"(?P<site>{_DOMAIN}|[A-Z][A-Z0-9]{{2,20}})"
 _AGENCY = r"(?:\((?P<agency>[^()]{2,30})\))?"
 #: "SITE, PLACE -" / "SITE | PLACE -" (site first).
-DATELINE_SITE_FIRST = re.compile(rf"^{_SITE}\s{{0,2}}[,|]\s{{0,2}}{_PLACE}\s{{0,2}}{_AGENCY}{_DASH}")
+DATELINE_SITE_FIRST = re.compile(
+    rf"^{_SITE}\s{{0,2}}[,|]\s{{0,2}}{_PLACE}\s{{0,2}}{_AGENCY}{_DASH}"
+)
 #: "SITE; Text" / "SITE, Text" (a site name only, no place).
 DATELINE_SITE_ONLY = re.compile(rf"^(?P<site>{_DOMAIN})\s{{0,2}}[,;|:]\s{{0,2}}(?=[A-Z\"“])")
 #: "PLACE, SITE -", "PLACE (AGENCY) -", "PLACE -", "PLACE | SITE-" (place first).
@@ -116,19 +127,22 @@ DATELINE_PLACE_FIRST = re.compile(
 #: "JAKARTA. Hujan ..." / "KONTAN.CO.ID - JAKARTA. Indeks ..." (upper-case
 #: place and a full stop, Kontan style).
 DATELINE_CAPS_DOT = re.compile(
-    rf"^(?:(?P<site>{_DOMAIN})\s{{0,2}}[-–—|,]\s{{0,2}})?(?P<place>[A-Z]{{3,}}(?: [A-Z]{{3,}}){{0,2}})\.\s+(?=[A-Z])"
+    rf"^(?:(?P<site>{_DOMAIN})\s{{0,2}}[-–—|,]\s{{0,2}})?"
+    r"(?P<place>[A-Z]{3,}(?: [A-Z]{3,}){0,2})\.\s+(?=[A-Z])"
 )
 #: "Liputan6.com, Jakarta Dalam ..." (site, place, no dash).
 DATELINE_NO_DASH = re.compile(rf"^(?P<site>{_DOMAIN}),\s{{0,2}}(?P<place>[A-Z][a-z]+)\s+(?=[A-Z])")
 #: A site name in upper case, not a place ("JATIMTIMES", "JABARNEWS").
-SITE_WORD = re.compile(r"(?:\.(?:COM|CO|ID|NET)|TIMES|NEWS|POST|POS|EKSPRES|EXPRESS|ONLINE|TV|MEDIA|INFO)$")
+SITE_WORD = re.compile(
+    r"(?:\.(?:COM|CO|ID|NET)|TIMES|NEWS|POST|POS|EKSPRES|EXPRESS|ONLINE|TV|MEDIA|INFO)$"
+)
 DOMAIN = re.compile(rf"^{_DOMAIN}$", re.I)
 
 
 # --- end markers --------------------------------------------------------------
 @cache
 def end_marker() -> re.Pattern[str]:
-    """"(*)", "(humas)", "(fru)", "(afz/jpnn)", "(JPG/tr-03/jfr)" at the end."""
+    """ "(*)", "(humas)", "(fru)", "(afz/jpnn)", "(JPG/tr-03/jfr)" at the end."""
     words = _alternation(sorted(vocab.words("endmarkers.txt")))
     return re.compile(
         r"\s{0,3}(?:[(\[](?:\*{1,3}|[a-z]{2,8}|(?i:" + words + r")"
@@ -157,13 +171,18 @@ NAME_NOISE = re.compile(r"\(.*?\)|\S+@\S+|@\w+|https?://\S+")
 # --- words and sentences -----------------------------------------------------
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
-TAGS_LINE = re.compile(r"^(?:tags?|topik|topics?|kata kunci|keywords|label)\s{0,2}[:：]\s{0,2}(?P<tags>\S.{0,300})$", re.I)
+TAGS_LINE = re.compile(
+    r"^(?:tags?|topik|topics?|kata kunci|keywords|label)\s{0,2}[:：]\s{0,2}(?P<tags>\S.{0,300})$",
+    re.I,
+)
 #: A related-story link glued to the end of a paragraph ("... BEI. Baca Juga: IHSG menguat").
 INLINE_RELATED = re.compile(
     r"(?<=[.!?\"”])\s{1,3}(?=(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)(?:\s(?:[Jj]uga|JUGA|[Pp]ula))?\s{0,2}:)"
 )
 #: "date 2023-08-29 Title ..." (a scraper's date field glued to a line).
-LEADING_ISO_DATE = re.compile(r"^(?:date|tanggal|published|diterbitkan)\s{1,3}(?:19|20)\d\d-\d\d-\d\d\s+", re.I)
+LEADING_ISO_DATE = re.compile(
+    r"^(?:date|tanggal|published|diterbitkan)\s{1,3}(?:19|20)\d\d-\d\d-\d\d\s+", re.I
+)
 #: An excerpt's cut mark: "[…]", "[...]", "(...)".
 EXCERPT_END = re.compile(r"[\[(](?:…|\.{3})[\])]\s*$")
 #: "32M ago", "2 hours ago", "5 menit lalu", "1 jam yang lalu".

@@ -49,7 +49,9 @@ def require_article(article: Article) -> Article:
             f"no article found: {words} words of prose left after removing page furniture"
         )
     if len(paras) == 1 and not patterns.TERMINAL.search(paras[0].text) and not article.title:
-        raise NoArticleError("no article found: only a cut-off teaser paragraph (an index or tag page?)")
+        raise NoArticleError(
+            "no article found: only a cut-off teaser paragraph (an index or tag page?)"
+        )
     if _index_page(article) and words < 150:
         raise NoArticleError("no article found: the page is an index of other stories")
     return article
@@ -57,4 +59,4 @@ def require_article(article: Article) -> Article:
 
 def _index_page(article: Article) -> bool:
     rules = {s.rule for s in article.steps}
-    return "index.listing" in rules or "index.marker" in rules and not article.title
+    return "index.listing" in rules or ("index.marker" in rules and not article.title)

@@ -39,7 +39,7 @@ def _split(block: Block, steps: list[Step]) -> list[Block]:
 
 
 def _join_interrupted(blocks: list[Block], steps: list[Step]) -> list[Block]:
-    """"Menurut informa" / <caption> / "si yang dihimpun ..." -> one paragraph."""
+    """ "Menurut informa" / <caption> / "si yang dihimpun ..." -> one paragraph."""
     out = list(blocks)
     i = 0
     while i + 2 < len(out):
@@ -57,16 +57,28 @@ def _join_interrupted(blocks: list[Block], steps: list[Step]) -> list[Block]:
 def _cut_off(block: Block) -> bool:
     """A paragraph that stops inside a sentence, on a lower-case word."""
     last = block.text.rsplit(" ", 1)[-1]
-    return block.type is BlockType.PARA and len(block.text) > 40 and last.isalpha() and last.islower()
+    return (
+        block.type is BlockType.PARA and len(block.text) > 40 and last.isalpha() and last.islower()
+    )
 
 
 def _continuation(block: Block) -> bool:
     first = block.text.split(" ", 1)[0]
-    return block.type is BlockType.PARA and first.isalpha() and first.islower() and len(block.text) > 20
+    return (
+        block.type is BlockType.PARA
+        and first.isalpha()
+        and first.islower()
+        and len(block.text) > 20
+    )
 
 
 def _mid_word(head: str, tail: str) -> bool:
     # A cut inside a word leaves a fragment that is not a word on its own:
     # the tail starts with a short run of letters ("si yang ...").
     first = tail.split(" ", 1)[0]
-    return len(first) <= 3 and first.isalpha() and first not in {"di", "ke", "dan", "yg", "ini", "itu", "and", "the", "of", "to", "in", "on", "a"}
+    return (
+        len(first) <= 3
+        and first.isalpha()
+        and first
+        not in {"di", "ke", "dan", "yg", "ini", "itu", "and", "the", "of", "to", "in", "on", "a"}
+    )
