@@ -140,8 +140,10 @@ class _Walk:
             elif kind == "file" and self.selection.takes(child):
                 yield child
 
-    def _kind(self, real_root: Path, path: Path, entry: os.DirEntry[str], rel: PurePosixPath) -> str:
-        """"dir", "file" or "" (left out) for one folder entry."""
+    def _kind(
+        self, real_root: Path, path: Path, entry: os.DirEntry[str], rel: PurePosixPath
+    ) -> str:
+        """ "dir", "file" or "" (left out) for one folder entry."""
         shown = self.root / rel
         try:
             if not entry.is_symlink():

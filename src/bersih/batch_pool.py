@@ -23,6 +23,7 @@ worker leaves is removed by the parent.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
@@ -30,11 +31,11 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 from multiprocessing.connection import Connection, wait
-from multiprocessing.context import BaseContext
+from multiprocessing.context import DefaultContext, ForkContext
 from multiprocessing.process import BaseProcess
 from types import FrameType
 
@@ -59,7 +60,7 @@ JOIN_TIMEOUT = 2.0
 MAX_REASON = 240
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """What happened to one input."""
 
     CLEANED = "cleaned"
@@ -179,7 +180,15 @@ def _ms(marks: list[float]) -> dict[str, float]:
     return timings
 
 
+#: The parent's ends of the worker pipes. A forked worker inherits copies and
+#: closes them first: otherwise a worker would hold its own pipe open and never
+#: see the parent go away (with spawn this list is empty in the worker).
+_parent_ends: list[Connection] = []
+
+
 def _worker_main(conn: Connection, task: Task) -> None:
+    for end in _parent_ends:
+        end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _on_term)
     if hasattr(signal, "SIGALRM"):
@@ -203,7 +212,7 @@ def _worker_main(conn: Connection, task: Task) -> None:
 # Parent side
 
 
-@dataclass
+@dataclass(eq=False)
 class _Worker:
     proc: BaseProcess
     conn: Connection
@@ -211,7 +220,7 @@ class _Worker:
     since: float = 0.0
 
 
-def pick_context() -> BaseContext:
+def pick_context() -> ForkContext | DefaultContext:
     """fork where it is safe (POSIX, one thread): workers start in
     milliseconds and share the parent's imported modules; else the default."""
     methods = multiprocessing.get_all_start_methods()
@@ -233,9 +242,11 @@ class Pool:
         self.pending: deque[Job] = deque()
         self.workers: list[_Worker] = []
 
-    def run(self, jobs: Sequence[Job]) -> Iterator[Outcome]:
+    def run(self, jobs: Sequence[Job]) -> Generator[Outcome, None, None]:
         """Yield one ``Outcome`` per job, in completion order."""
         self.pending = deque(jobs)
+        if jobs and self.context.get_start_method() == "fork":
+            warm_up(self.task, jobs)
         try:
             self.workers = [self._spawn() for _ in range(min(self.size, len(jobs)))]
             while self.pending or any(w.inflight for w in self.workers):
@@ -253,14 +264,23 @@ class Pool:
         proc = self.context.Process(
             target=_worker_main, args=(child_end, self.task), daemon=True, name="bersih-worker"
         )
+        _parent_ends.append(parent_end)
         proc.start()
         child_end.close()
         return _Worker(proc, parent_end)
+
+    @staticmethod
+    def _close(worker: _Worker) -> None:
+        worker.conn.close()
+        if worker.conn in _parent_ends:
+            _parent_ends.remove(worker.conn)
 
     def _chunk_size(self) -> int:
         return max(1, min(MAX_CHUNK, len(self.pending) // (self.size * CHUNKS_PER_WORKER)))
 
     def _feed(self, worker: _Worker) -> None:
+        if self.pending and not worker.inflight and not worker.proc.is_alive():
+            worker = self._respawn(worker)
         while self.pending and len(worker.inflight) <= 1:
             chunk = [self.pending.popleft() for _ in range(self._chunk_size())]
             if not worker.inflight:
@@ -273,38 +293,43 @@ class Pool:
         waitables = [w.conn for w in busy] + [w.proc.sentinel for w in busy]
         ready = set(wait(waitables, timeout=self.tick))
         now = time.monotonic()
-        for slot, worker in enumerate(self.workers):
-            if worker.conn in ready:
+        for worker in list(self.workers):
+            alive = worker.proc.is_alive()
+            if worker.conn in ready or not alive:
                 yield from self._drain(worker, now)
             if not worker.inflight:
                 continue
-            if not worker.proc.is_alive():
+            if not alive:
                 code = worker.proc.exitcode
-                yield self._replace(slot, f"worker process died ({_describe_exit(code)})")
+                yield self._replace(worker, f"worker process died ({_describe_exit(code)})")
             elif self.hard_limit is not None and now - worker.since > self.hard_limit:
-                yield self._replace(slot, timed_out_reason(self.task.options.limits.time_limit))
+                yield self._replace(worker, timed_out_reason(self.task.options.limits.time_limit))
 
     def _drain(self, worker: _Worker, now: float) -> Iterator[Outcome]:
         try:
             while worker.inflight and worker.conn.poll():
                 outcome: Outcome = worker.conn.recv()
-                job = worker.inflight.popleft()
+                worker.inflight.popleft()
                 worker.since = now
-                yield outcome if outcome.index == job.index else replace(outcome, index=job.index)
+                yield outcome
         except (EOFError, OSError):
             return  # died: noticed by the liveness check
 
-    def _replace(self, slot: int, reason: str) -> Outcome:
+    def _replace(self, worker: _Worker, reason: str) -> Outcome:
         """Kill a stuck or dead worker: fail its current job, re-queue the rest."""
-        worker = self.workers[slot]
-        _kill(worker.proc)
-        worker.conn.close()
         job = worker.inflight.popleft()
+        self._respawn(worker)
         sweep_temp(job)
-        self.pending.extendleft(reversed(worker.inflight))
-        worker.inflight.clear()
-        self.workers[slot] = self._spawn()
         return Outcome(job.index, Status.FAILED, reason)
+
+    def _respawn(self, worker: _Worker) -> _Worker:
+        """Replace ``worker`` by a fresh process; its queued jobs go back in front."""
+        _kill(worker.proc)
+        self._close(worker)
+        self.pending.extendleft(reversed(worker.inflight))
+        fresh = self._spawn()
+        self.workers = [fresh if w is worker else w for w in self.workers]
+        return fresh
 
     def _stop(self, *, graceful: bool) -> None:
         workers, self.workers = self.workers, []
@@ -320,7 +345,7 @@ class Pool:
             worker.proc.join(JOIN_TIMEOUT)
             if worker.proc.is_alive():
                 _kill(worker.proc)
-            worker.conn.close()
+            self._close(worker)
             for job in worker.inflight:
                 sweep_temp(job)
 
@@ -350,7 +375,47 @@ def sweep_temp(job: Job) -> None:
         return
     for name in names:
         if name.startswith(prefix) and name.endswith(".tmp"):
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(job.output.parent / name)
-            except OSError:
-                pass
+
+
+#: A small article cleaned once in the parent before workers are forked, so
+#: they start with vocabularies loaded (and, for HTML, the extractor imported).
+_WARM_TEXT = (
+    "Warga Desa Contoh Membangun Jembatan Bambu\n\n"
+    "JAKARTA - Warga desa bergotong royong membangun jembatan bambu di atas sungai kecil "
+    "yang selama ini memisahkan dua dusun. Pekerjaan dimulai sejak pagi hari dan selesai "
+    "menjelang sore, dengan bantuan perangkat desa serta para pemuda setempat.\n\n"
+    "Kepala desa mengatakan jembatan itu akan memudahkan anak-anak berangkat ke sekolah "
+    "dan membantu petani membawa hasil panen ke pasar tanpa harus memutar jauh.\n"
+)
+_WARM_HTML = (
+    "<html><head><title>Contoh</title></head><body><article><h1>Warga Desa Contoh</h1>"
+    + "".join(f"<p>{para}</p>" for para in _WARM_TEXT.split("\n\n")[1:])
+    + "</article></body></html>"
+)
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+def warm_up(task: Task, jobs: Sequence[Job]) -> None:
+    """Clean a tiny sample in this process (only worth it before a fork)."""
+    from .pipeline import clean
+
+    samples = [] if task.options.kind == "html" else [("text", _WARM_TEXT)]
+    if task.options.kind == "html" or (
+        task.options.kind == "auto"
+        and any(j.source.name.lower().removesuffix(".gz").endswith(_HTML_SUFFIXES) for j in jobs)
+    ):
+        samples.append(("html", _WARM_HTML))
+    for kind, text in samples:
+        try:
+            clean(text, replace(task.options, kind=kind, path=None))
+        except Exception:  # only a warm-up: the real documents report their own errors
+            continue
+    # trafilatura loads jusText's stoplists for every language on its first
+    # fallback extraction (~0.5 s): do it once here rather than once per worker.
+    external = sys.modules.get("trafilatura.external")
+    prime = getattr(external, "jt_stoplist_init", None)
+    if callable(prime):
+        with contextlib.suppress(Exception):
+            prime()

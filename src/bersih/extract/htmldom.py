@@ -33,11 +33,13 @@ BLOCK_TAGS = frozenset(
         "address", "article", "aside", "body", "caption", "center", "dd", "details",
         "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header",
         "hgroup", "html", "main", "nav", "p", "pre", "section", "summary", "table",
-        "tbody", "td", "tfoot", "th", "thead", "tr", "row", "cell", "code", "doc",
+        "tbody", "tfoot", "thead", "tr", "row", "code", "doc",
         "h1", "h2", "h3", "h4", "h5", "h6", "head", "li", "item", "ul", "ol", "list",
         "blockquote", "quote", "menu", "legend", "label",
     }
 )
+#: Table cells: a row's cells are one line, as a browser copies them.
+CELL_TAGS = frozenset({"td", "th", "cell"})
 #: Elements that end a line inside a block.
 BREAK_TAGS = frozenset({"br", "lb", "hr"})
 _HEADING = {f"h{n}": n for n in range(1, 7)}
@@ -120,6 +122,8 @@ def _walk(el: Any, out: _Collector, skip: frozenset[str], number: int = 0) -> No
         out.flush()
         out.add(el.tail)
         return
+    if tag in CELL_TAGS:
+        out.add(" ")
     if tag not in BLOCK_TAGS:
         link = tag in ("a", "ref")
         out.in_link += link
@@ -165,13 +169,19 @@ def _block_context(el: Any, tag: str, outer: _Context, number: int) -> _Context:
 
 
 def iter_text(el: Any) -> Iterator[str]:
-    """Visible text fragments under ``el`` (hidden and script content skipped)."""
+    """Visible text fragments under ``el`` (hidden and script content skipped);
+    block elements and line breaks are set apart by a space."""
     tag = tag_of(el)
     if tag and tag not in SKIP_TAGS and not is_hidden(el):
+        apart = tag in BLOCK_TAGS or tag in BREAK_TAGS or tag in CELL_TAGS
+        if apart:
+            yield " "
         if el.text:
             yield el.text
         for child in el:
             yield from iter_text(child)
+        if apart:
+            yield " "
     if el.tail:
         yield el.tail
 

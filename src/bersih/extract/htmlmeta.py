@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from ..rules.byline import is_person_name, parse_byline
+from .. import vocab
+from ..rules.byline import is_person_name, label_role, parse_byline
 from ..rules.dates import find_date
 from ..rules.header import clean_title
 from .htmldom import is_hidden, tag_of, text_of
@@ -55,10 +56,13 @@ AUTHOR_META = (
 TAG_META = ("article:tag", "news_keywords", "keywords", "parsely-tags")
 #: Class/id/itemprop/rel words that mark a byline element.
 BYLINE_HINT = re.compile(
-    r"(?:^|[\s_-])(?:author|authors|byline|by-line|penulis|reporter|writer|wartawan|"
-    r"contributor|creator|pewarta)(?:$|[\s_-]|name|__)",
+    r"author|autor|byline|by-line|penulis|reporter|writer|wartawan|jurnalis|contributor|pewarta",
     re.I,
 )
+#: Class/id words of photo credits and captions (their names are photographers).
+CREDIT_HINT = re.compile(r"photo|foto|caption|image|img|gallery|thumb|media|credit-pic", re.I)
+#: Site-name words at least this long are looked for inside names.
+SITE_MIN_CHARS = 4
 #: A byline element's text is at most this many characters.
 BYLINE_MAX_CHARS = 160
 #: An ``<h1>`` with fewer words is a section name ("Ekonomi"), not a headline.
@@ -109,7 +113,7 @@ def read_meta(tree: Any) -> PageMeta:
     url = _canonical(tree, metas)
     h1s = _headlines(tree)
     title, h1 = _pick_title(h1s, metas, ld, site, url)
-    authors, authors_rule = _pick_authors(tree, h1, metas, ld, site, url)
+    authors, authors_rule = _pick_authors(tree, metas, ld, site, url)
     declared = bool(ld) or metas.get("og:type", [""])[0].lower() == "article"
     return PageMeta(
         title=title,
@@ -301,21 +305,26 @@ def _names_site(segment: str, sites: set[str]) -> bool:
 # --- authors ------------------------------------------------------------------------
 def _pick_authors(
     tree: Any,
-    h1: Any,
     metas: dict[str, list[str]],
     ld: list[dict[str, Any]],
     site: str | None,
     url: str | None,
 ) -> tuple[tuple[str, ...], str]:
+    """Authors by the strength of their evidence: a byline element that names
+    the role ("Irfan Kamil Penulis", "Oleh: X"), JSON-LD Person authors, a
+    byline element with bare names, then ``<meta name=author>``. A name a
+    byline element calls an editor is never an author."""
     sites = _site_words(site, url)
-    ld_names = _ld_authors(ld, sites)
+    labelled, editors, bare = _byline_elements(tree, sites)
+    if labelled:
+        return labelled, "authors.byline-element-role"
+    ld_names = tuple(n for n in _ld_authors(ld, sites) if n.lower() not in editors)
     if ld_names:
         return ld_names, "authors.jsonld-person"
-    dom = _byline_elements(tree, h1, sites)
-    if dom:
-        return dom, "authors.byline-element"
+    if bare:
+        return bare, "authors.byline-element"
     for key in AUTHOR_META:
-        names = _person_names(metas.get(key, []), sites)
+        names = tuple(n for n in _person_names(metas.get(key, []), sites) if n.lower() not in editors)
         if names:
             return names, f"authors.meta-{key}"
     return (), ""
@@ -336,23 +345,45 @@ def _ld_authors(ld: list[dict[str, Any]], sites: set[str]) -> tuple[str, ...]:
     return tuple(_unique(names))
 
 
-def _byline_elements(tree: Any, h1: Any, sites: set[str]) -> tuple[str, ...]:
-    """Text of elements marked as the byline (class, itemprop, rel)."""
-    scope = _article_scope(h1) if h1 is not None else tree.find("body")
-    if scope is None:
-        return ()
-    for el in scope.iter():
-        if not isinstance(el.tag, str) or not _marks_byline(el):
+def _byline_elements(tree: Any, sites: set[str]) -> tuple[tuple[str, ...], set[str], tuple[str, ...]]:
+    """Names in elements marked as bylines (class, id, itemprop, rel):
+    ``(authors with a role label, editors (lower case), bare names)``."""
+    body = tree.find("body")
+    labelled: list[str] = []
+    editors: set[str] = set()
+    bare: list[str] = []
+    for el in (body if body is not None else tree).iter():
+        if not isinstance(el.tag, str) or not _marks_byline(el) or _in_other_story(el):
             continue
         text = text_of(el)
-        if not text or len(text) > BYLINE_MAX_CHARS or _inside_link_list(el):
+        if not text or len(text) > BYLINE_MAX_CHARS or not _visible(el):
             continue
-        parsed = parse_byline(text)
-        names = parsed.authors if parsed else _split_people(text, sites)
-        names = tuple(n for n in names if _is_author_name(n, sites))
-        if names:
-            return names
-    return ()
+        role, names = _role_names(text, sites)
+        if role == "author":
+            labelled.extend(names)
+        elif role == "editor":
+            editors.update(n.lower() for n in names)
+        elif not bare:
+            bare = names
+    authors = [n for n in _unique(labelled) if n.lower() not in editors]
+    return tuple(authors), editors, tuple(n for n in bare if n.lower() not in editors)
+
+
+def _role_names(text: str, sites: set[str]) -> tuple[str | None, list[str]]:
+    """``("author"|"editor"|None, names)`` of one byline element's text."""
+    parsed = parse_byline(text)
+    if parsed and (parsed.authors or parsed.editors):
+        if parsed.authors:
+            names = (_clean_name(n) for n in parsed.authors)
+            return "author", [n for n in names if _is_author_name(n, sites)]
+        return "editor", list(parsed.editors)
+    words = text.rstrip(" :").rsplit(" ", 1)
+    if len(words) == 2:
+        role = label_role(words[1])
+        if role:  # "Irfan Kamil Penulis", "Dewi Kania Jurnalis"
+            names = _split_people(words[0], sites)
+            return role, names
+    return None, _split_people(text, sites)
 
 
 def _marks_byline(el: Any) -> bool:
@@ -360,6 +391,18 @@ def _marks_byline(el: Any) -> bool:
         return True
     hint = " ".join(filter(None, (el.get("class"), el.get("id"))))
     return bool(hint) and bool(BYLINE_HINT.search(hint))
+
+
+def _in_other_story(el: Any) -> bool:
+    """Inside a list item, navigation, sidebar or footer (another story's
+    byline), or in a photo's credit or caption."""
+    for anc in (el, *el.iterancestors()):
+        if tag_of(anc) in ("li", "nav", "aside", "footer", "figure", "figcaption"):
+            return True
+        hint = " ".join(filter(None, (anc.get("class"), anc.get("id"))))
+        if hint and CREDIT_HINT.search(hint):
+            return True
+    return False
 
 
 def _article_scope(h1: Any) -> Any:
@@ -373,15 +416,6 @@ def _article_scope(h1: Any) -> Any:
         if tag_of(el) in ("article", "main"):
             break
     return el
-
-
-def _inside_link_list(el: Any) -> bool:
-    for anc in el.iterancestors():
-        if tag_of(anc) in ("li", "nav", "aside", "footer"):
-            return True
-        if tag_of(anc) in ("article", "body"):
-            return False
-    return False
 
 
 def _person_names(values: list[str], sites: set[str]) -> tuple[str, ...]:
@@ -399,14 +433,29 @@ def _split_people(value: str, sites: set[str]) -> list[str]:
         candidates = list(parsed.authors)
     else:
         candidates = re.split(r"\s*(?:,|;|&|\||\s-\s|\band\b|\bdan\b)\s*", value)
-    return [c.strip() for c in candidates if _is_author_name(c.strip(), sites)]
+    names = (_clean_name(c.strip()) for c in candidates)
+    return [n for n in names if _is_author_name(n, sites)]
 
 
 def _is_author_name(name: str, sites: set[str]) -> bool:
+    """A person's name: not the site ("Roger Gonzalez CBS Sports" on
+    cbssports.com), no function words ("Share on Facebook")."""
     if not name or not is_person_name(name):
         return False
     words = {w.lower() for w in _WORD.findall(name)}
-    return not words & sites
+    if words & (sites | vocab.stopwords("en") | vocab.stopwords("id")):
+        return False
+    squeezed = "".join(_WORD.findall(name.lower()))
+    return not any(len(site) >= SITE_MIN_CHARS and site in squeezed for site in sites)
+
+
+def _clean_name(name: str) -> str:
+    """Drop a date's month or weekday left at a name's end ("Roger Gonzalez Nov")."""
+    months, weekdays = vocab.calendar()
+    words = name.split()
+    while len(words) > 1 and (words[-1].lower().rstrip(".,") in months or words[-1].lower().rstrip(".,") in weekdays):
+        words.pop()
+    return " ".join(words)
 
 
 def _unique(items: list[str]) -> list[str]:

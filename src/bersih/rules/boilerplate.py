@@ -59,6 +59,8 @@ GOOD_MIN_STOP_DENSITY = 0.10
 TITLELIKE_MAX_WORDS = 25
 #: A menu line ("Beranda Warta Bumi Kesehatan") has at most this many words.
 BREADCRUMB_MAX_WORDS = 8
+#: A caption with its credit glued on has at most this many words.
+CAPTION_MAX_WORDS = 120
 #: "Kapolda Malut, Brigjen (Pol) Darmawan Siregar": at most this many words a side.
 PERSON_CAPTION_MAX_WORDS = 4
 #: A short line repeated on the page (a site name, a credit) has at most this many words.
@@ -140,6 +142,8 @@ def _furniture_shape(text: str, f: Features) -> str:
     """Furniture known by its shape rather than its words."""
     if f.words <= 12 and patterns.CREDIT_LINE.match(text):
         return "caption.credit"  # "TRIBUNNEWS/IRWAN RISMAWAN"
+    if f.words <= CAPTION_MAX_WORDS and patterns.CREDIT_TAIL.search(text):
+        return "caption.photo"  # "... (tengah). TRIBUNNEWS/IRWAN RISMAWAN"
     if patterns.BREADCRUMB.match(text) or _menu_line(text, f):
         return "nav.breadcrumb"  # "Home » Regional » Jawa Timur", "Beranda Warta Bumi"
     if f.words <= 10 and not f.terminal and _person_caption(text):

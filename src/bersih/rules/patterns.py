@@ -192,6 +192,12 @@ RELATIVE_TIME = re.compile(
 )
 #: A photo credit in capitals: "TRIBUNNEWS/IRWAN RISMAWAN", "ANTARA FOTO/GALIH".
 CREDIT_LINE = re.compile(r"^[A-Z0-9][A-Z0-9 .,&'’()-]{1,60}/[A-Z0-9 .,&'’()/-]{2,80}$")
+#: A photo credit glued to the end of a caption: "... (tengah). TRIBUNNEWS/IRWAN RISMAWAN",
+#: "... Jakarta. ANTARA FOTO/Galih Pradipta/foc." (a source in capitals, a slash, a name).
+CREDIT_TAIL = re.compile(
+    r"(?:^|[.)])\s{0,2}(?:[A-Z]{2,}[ .]){0,2}[A-Z]{4,}(?:\.COM|\.CO\.ID)?/"
+    r"[A-Za-z][\w .'’-]{1,40}(?:/[\w.]{1,12})?\.?\s{0,2}$"
+)
 #: A breadcrumb trail: three or more short parts joined by ">", "»", "/", "|" or "›".
 BREADCRUMB = re.compile(r"^[^>»›/|]{1,40}(?:\s[>»›/|]\s[^>»›/|]{1,40}){2,8}$")
 HASHTAG_LINE = re.compile(r"^(?:#\w+[\s,]*)+$")
