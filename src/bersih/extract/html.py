@@ -23,9 +23,13 @@ from ..errors import NoArticleError
 from ..rules.dates import is_date_line
 from ..model import Article, Block, BlockType, Kind, Source, Step
 from ..options import Options
-from .htmldom import element_blocks, linked_blocks
+from .htmldom import element_blocks, linked_blocks, text_of
 from .htmlmeta import Found, PageMeta, read_meta, to_iso
 
+#: A caption element's text is at most this many characters (longer: not a caption).
+CAPTION_MAX_CHARS = 400
+#: Characters of a removed block quoted in its step.
+STEP_TEXT_CHARS = 100
 #: Blocks before the main content searched for the headline.
 HEAD_WINDOW = 25
 #: Blocks above the headline given to the header stage (a date line may sit there).
@@ -69,6 +73,9 @@ MAIN_MIN_WORDS = 40
 
 _STAGE = "extract"
 _WORD = re.compile(r"\w+")
+_CAPTION_CLASS = re.compile(r"caption", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"”’)\]]*\s*$")
 
 
@@ -82,8 +89,9 @@ def html_to_article(html: str, options: Options) -> Article:
     meta = read_meta(tree)
     body = tree.find("body")
     page, links = linked_blocks(body if body is not None else tree)
-    main = _main_blocks(tree, options)
+    main, dropped = _drop_captions(_main_blocks(tree, options), _captions(tree))
     blocks, steps, title_at = _compose(page, links, main, meta)
+    steps = dropped + steps
     if not blocks:
         raise NoArticleError("no article found: the page has no visible text")
     if not meta.date and title_at is not None:
@@ -92,12 +100,18 @@ def html_to_article(html: str, options: Options) -> Article:
 
 
 def _parse(html: str) -> Any:
-    from trafilatura.utils import load_html
+    """The page as an lxml tree (fragments get an ``<html><body>`` around them)."""
+    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import html as lxml_html
 
-    tree = load_html(html)
-    if tree is None:
-        raise NoArticleError("no article found: the HTML could not be parsed")
-    return tree
+    text = _CONTROLS.sub("", _XML_DECLARATION.sub("", html, count=1))
+    if not text.strip():
+        raise NoArticleError("no article found: the input is empty")
+    parser = lxml_html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
+    try:
+        return lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as err:
+        raise NoArticleError(f"no article found: the HTML could not be parsed ({err})") from err
 
 
 def _main_blocks(tree: Any, options: Options) -> list[Block]:
@@ -115,6 +129,37 @@ def _main_blocks(tree: Any, options: Options) -> list[Block]:
     if doc is None or getattr(doc, "body", None) is None:
         return []
     return element_blocks(doc.body)
+
+
+def _captions(tree: Any) -> set[str]:
+    """Keys of the page's photo captions (``<figcaption>``, class "caption")."""
+    keys = set()
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        hint = el.get("class") or ""
+        if el.tag == "figcaption" or _CAPTION_CLASS.search(hint):
+            text = text_of(el)
+            if 0 < len(text) <= CAPTION_MAX_CHARS:
+                keys.add(_key(text))
+    return keys
+
+
+def _drop_captions(main: list[Block], captions: set[str]) -> tuple[list[Block], tuple[Step, ...]]:
+    """Main blocks that are a photo's caption in the markup."""
+    if not captions:
+        return main, ()
+    kept, steps = [], []
+    for block in main:
+        if _key(block.text) in captions:
+            steps.append(Step("boilerplate", "caption.html", _quote(block.text)))
+        else:
+            kept.append(block)
+    return kept, tuple(steps)
+
+
+def _quote(text: str) -> str:
+    return text if len(text) <= STEP_TEXT_CHARS else text[: STEP_TEXT_CHARS - 1] + "…"
 
 
 # --- composing the blocks -------------------------------------------------------
@@ -166,11 +211,10 @@ def _compose(page: list[Block], links: list[float], main: list[Block], meta: Pag
 
 
 def _core(main: list[Block]) -> tuple[int, int]:
-    """The main content from its first sentence, heading or list item to its
-    last sentence or list item:
+    """The main content from its first to its last sentence or list item:
     short lines before or after (a byline, a credit, a reporter's name) are
     left to the classifier like the page's other header and footer lines."""
-    opens = [i for i, b in enumerate(main) if _is_sentence(b) or b.type is not BlockType.PARA]
+    opens = [i for i, b in enumerate(main) if _is_sentence(b) or b.type is BlockType.ITEM]
     closes = [i for i, b in enumerate(main) if _is_sentence(b) or b.type is BlockType.ITEM]
     if not opens or not closes:
         return 0, len(main)

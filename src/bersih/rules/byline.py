@@ -37,7 +37,7 @@ def parse_byline(text: str) -> Byline | None:
     found = False
     authors: list[str] = []
     editors: list[str] = []
-    for segment in patterns.BYLINE_SEGMENTS.split(text):
+    for segment in _segments(text):
         parsed = _segment(segment)
         if parsed is None:
             continue
@@ -47,6 +47,16 @@ def parse_byline(text: str) -> Byline | None:
     if not found:
         return _role_suffix(text)
     return Byline(tuple(_dedupe(authors)), tuple(_dedupe(editors)))
+
+
+def _segments(text: str) -> list[str]:
+    """Split at "|", "/ " ... and before a second "Label:" ("Rep: X Red: Y")."""
+    out: list[str] = []
+    for segment in patterns.BYLINE_SEGMENTS.split(text):
+        cuts = [m.start() for m in patterns.INNER_LABEL.finditer(segment) if _role_of(m.group(1))]
+        for start, end in zip([0, *cuts], [*cuts, len(segment)], strict=True):
+            out.append(segment[start:end])
+    return out
 
 
 def label_role(text: str) -> str | None:

@@ -263,12 +263,18 @@ def match_dateline(text: str) -> Dateline | None:
         if not match or match.end() > DATELINE_MAX_CHARS:
             continue
         groups = match.groupdict()
+        if pattern is patterns.DATELINE_SITE_FIRST and not _is_site(groups.get("site") or ""):
+            continue  # "MASOHI, Polres Maluku Tengah -": the place comes first
         place = _valid_place(groups.get("place"))
         found = Dateline(place, _agency(groups.get("agency")), _site(groups, place), match.end())
         if place:
             return found
         site_only = site_only or found
     return site_only
+
+
+def _is_site(name: str) -> bool:
+    return bool(patterns.DOMAIN.match(name) or patterns.SITE_WORD.search(name.upper()))
 
 
 def _valid_place(place: str | None) -> str | None:

@@ -121,8 +121,10 @@ DATELINE_SITE_FIRST = re.compile(
 #: "SITE; Text" / "SITE, Text" (a site name only, no place).
 DATELINE_SITE_ONLY = re.compile(rf"^(?P<site>{_DOMAIN})\s{{0,2}}[,;|:]\s{{0,2}}(?=[A-Z\"“])")
 #: "PLACE, SITE -", "PLACE (AGENCY) -", "PLACE -", "PLACE | SITE-" (place first).
+# A site name after the place: words, inner hyphens ("JAMBI-INDEPENDENT"), a domain tail.
+_SITE_AFTER = r"[A-Z0-9](?:[^-–—,.|()\"“]|-(?=\w)){1,30}?(?:\.[\w-]+){0,3}"
 DATELINE_PLACE_FIRST = re.compile(
-    rf"^{_PLACE}\s{{0,2}}(?:[,|]\s{{0,2}}(?P<site>[A-Z0-9][^-–—,.|()\"“]{{1,30}}?(?:\.[\w-]+){{0,3}}),?)?\s{{0,2}}{_AGENCY}{_DASH}"
+    rf"^{_PLACE}\s{{0,2}}(?:[,|]\s{{0,2}}(?P<site>{_SITE_AFTER}),?)?\s{{0,2}}{_AGENCY}{_DASH}"
 )
 #: "JAKARTA. Hujan ..." / "KONTAN.CO.ID - JAKARTA. Indeks ..." (upper-case
 #: place and a full stop, Kontan style).
@@ -159,6 +161,8 @@ BYLINE_AFTER_LABEL = re.compile(r"^(?:\s{0,3}[-–—]\s{0,3}|\s{1,3}(?=[A-Z]))"
 
 #: Separators between byline segments ("Penulis: X | Editor: Y", "Rep: X/ Red: Y").
 BYLINE_SEGMENTS = re.compile(r"\s*(?:\||;|/\s|\s/|•|·|\s{3,}|\s-\s(?=[A-Z][\w ]{0,20}:))\s*")
+#: A second "Label:" inside a byline segment ("Rep: X Red: Y").
+INNER_LABEL = re.compile(r"(?<=\s)([A-Z][A-Za-z]{1,15})\s{0,2}:")
 #: Separators between names in one segment.
 NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bdan\b|\bserta\b)\s*")
 #: Trailing noise after a name ("diperbarui 22 Nov", "- 22 November 2021").
