@@ -69,6 +69,10 @@ REPEATED_SHORT_MAX_WORDS = 5
 #: make a list of stories (a tag page, or "more stories" under an article).
 LISTING_MIN_DATES = 3
 LISTING_MAX_STRIDE = 6
+#: Headline + teaser pairs in a row that make a list of other stories ...
+LISTING_MIN_TEASERS = 3
+#: ... where a teaser has at most this many words.
+TEASER_MAX_WORDS = 45
 #: A page whose prose before such a list is shorter than this is a listing.
 LISTING_MIN_ARTICLE_WORDS = 30
 #: Blocks after the run's start searched for the dateline paragraph.
@@ -100,7 +104,7 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     listed = _introduced_lists(blocks)
     start, end = _body_run(blocks, feats, listed)
     start, end = _editorial_bounds(blocks, feats, start, end)
-    listings = _listing_spans(blocks, start, end)
+    listings = sorted(_listing_spans(blocks, start, end) + _teaser_spans(blocks, feats, start, end))
     if listings:
         start, end = _outside_listings(blocks, feats, start, end, listings)
         if end < start:
@@ -140,6 +144,12 @@ def _first_label(block: Block, f: Features, skip: frozenset[str]) -> tuple[str, 
 
 def _furniture_shape(text: str, f: Features) -> str:
     """Furniture known by its shape rather than its words."""
+    if f.words <= 12 and (patterns.COMMENTS_HEADING.match(text) or patterns.COMMENTER.match(text)):
+        return "section.comments"  # "2 comments", "Pamela says:"
+    if patterns.AUTHOR_BIO.match(text):
+        return "footer.author-bio"  # "Meg James is a reporter for ..."
+    if f.words <= CAPTION_MAX_WORDS and patterns.GALLERY_COUNTER.match(text):
+        return "caption.gallery"  # "1of4Grass Valley's ..."
     if f.words <= 12 and patterns.CREDIT_LINE.match(text):
         return "caption.credit"  # "TRIBUNNEWS/IRWAN RISMAWAN"
     if f.words <= CAPTION_MAX_WORDS and patterns.CREDIT_TAIL.search(text):
@@ -248,6 +258,44 @@ def _listing_spans(blocks: list[Block], start: int, end: int) -> list[tuple[int,
             first = chain[0] - 1 if blocks[chain[0] - 1].label == Label.SHORT else chain[0]
             spans.append((max(first, start), min(chain[-1] + 1, end)))
     return spans
+
+
+def _teaser_spans(
+    blocks: list[Block], feats: list[Features], start: int, end: int
+) -> list[tuple[int, int]]:
+    """Runs of other stories as headline + one-paragraph teaser pairs."""
+    spans: list[tuple[int, int]] = []
+    chain: list[int] = []
+    i = start
+    while i < end:
+        if _is_teaser_pair(blocks, feats, i):
+            chain.append(i)
+            i += 2
+            while (
+                i <= end
+                and blocks[i].label == Label.BAD
+                and not blocks[i].rule.startswith("section.")
+            ):
+                i += 1  # a time stamp or a share button between entries
+            continue
+        if len(chain) >= LISTING_MIN_TEASERS:
+            spans.append((chain[0], chain[-1] + 1))
+        chain = []
+        i += 1
+    if len(chain) >= LISTING_MIN_TEASERS:
+        spans.append((chain[0], min(chain[-1] + 1, end)))
+    return spans
+
+
+def _is_teaser_pair(blocks: list[Block], feats: list[Features], i: int) -> bool:
+    head, teaser = blocks[i], blocks[i + 1]
+    return (
+        head.label == Label.SHORT
+        and feats[i].titlelike
+        and feats[i].words >= HEADLINE_MIN_WORDS
+        and teaser.label == Label.GOOD
+        and feats[i + 1].words <= TEASER_MAX_WORDS
+    )
 
 
 def _outside_listings(

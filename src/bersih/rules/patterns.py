@@ -204,6 +204,19 @@ CREDIT_TAIL = re.compile(
 )
 #: A breadcrumb trail: three or more short parts joined by ">", "»", "/", "|" or "›".
 BREADCRUMB = re.compile(r"^[^>»›/|]{1,40}(?:\s[>»›/|]\s[^>»›/|]{1,40}){2,8}$")
+#: A comments section's heading: "2 comments", "10 thoughts on “...”", "3 Komentar".
+COMMENTS_HEADING = re.compile(
+    r"^\d{1,5}\s(?:comments?|responses?|replies|thoughts?\son\b.*|komentar|tanggapan)$", re.I
+)
+#: A commenter's line: "Pamela says:", "Budi berkata:".
+COMMENTER = re.compile(r"^[\w .'’-]{1,40}\s(?:says|said|wrote|berkata|menulis)\s?:?$")
+#: An author's bio: "Meg James is a corporate media reporter for the Los Angeles Times ...".
+AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:\([^)]{1,40}\)\s)?(?:is|was|has been)\s(?:an?|the)\s(?:[\w-]+\s){0,4}"
+    r"(?:writer|reporter|editor|correspondent|journalist|contributor|columnist|author|producer)\b"
+)
+#: A gallery counter glued to a caption: "1of4Grass Valley's ...".
+GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?of\s?\d{1,3}(?=[A-Z\s])")
 HASHTAG_LINE = re.compile(r"^(?:#\w+[\s,]*)+$")
 SITE_SUFFIX = re.compile(
     r"\s{0,3}[|\-–—:»]\s{0,3}(?:[^|\-–—]{1,40}?(?i:\.(?:com|co\.id|id|net|org|tv))"
