@@ -93,6 +93,8 @@ class PageMeta:
     title: Found | None = None
     authors: tuple[str, ...] = ()
     authors_rule: str = ""
+    #: Names a byline element calls editors ("Robertus Belarminus Editor").
+    editors: tuple[str, ...] = ()
     date: Found | None = None
     tags: tuple[str, ...] = ()
     url: str | None = None
@@ -113,12 +115,15 @@ def read_meta(tree: Any) -> PageMeta:
     url = _canonical(tree, metas)
     h1s = _headlines(tree)
     title, h1 = _pick_title(h1s, metas, ld, site, url)
-    authors, authors_rule = _pick_authors(tree, metas, ld, site, url)
+    sites = _site_words(site, url)
+    labelled, editors, bare = _byline_elements(tree, sites)
+    authors, authors_rule = _pick_authors((labelled, editors, bare), metas, ld, sites)
     declared = bool(ld) or metas.get("og:type", [""])[0].lower() == "article"
     return PageMeta(
         title=title,
         authors=authors,
         authors_rule=authors_rule,
+        editors=editors,
         date=_pick_date(h1, metas, ld),
         tags=_pick_tags(metas, ld),
         url=url,
@@ -304,29 +309,28 @@ def _names_site(segment: str, sites: set[str]) -> bool:
 
 # --- authors ------------------------------------------------------------------------
 def _pick_authors(
-    tree: Any,
+    bylines: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]],
     metas: dict[str, list[str]],
     ld: list[dict[str, Any]],
-    site: str | None,
-    url: str | None,
+    sites: set[str],
 ) -> tuple[tuple[str, ...], str]:
     """Authors by the strength of their evidence: a byline element that names
     the role ("Irfan Kamil Penulis", "Oleh: X"), JSON-LD Person authors, a
     byline element with bare names, then ``<meta name=author>``. A name a
     byline element calls an editor is never an author."""
-    sites = _site_words(site, url)
-    labelled, editors, bare = _byline_elements(tree, sites)
+    labelled, editors, bare = bylines
+    not_editor = {e.lower() for e in editors}
     if labelled:
         return labelled, "authors.byline-element-role"
-    ld_names = tuple(n for n in _ld_authors(ld, sites) if n.lower() not in editors)
+    ld_names = tuple(n for n in _ld_authors(ld, sites) if n.lower() not in not_editor)
     if ld_names:
         return ld_names, "authors.jsonld-person"
     if bare:
         return bare, "authors.byline-element"
-    for key in AUTHOR_META:
-        names = tuple(n for n in _person_names(metas.get(key, []), sites) if n.lower() not in editors)
+    for name in AUTHOR_META:
+        names = tuple(n for n in _person_names(metas.get(name, []), sites) if n.lower() not in not_editor)
         if names:
-            return names, f"authors.meta-{key}"
+            return names, f"authors.meta-{name}"
     return (), ""
 
 
@@ -345,12 +349,14 @@ def _ld_authors(ld: list[dict[str, Any]], sites: set[str]) -> tuple[str, ...]:
     return tuple(_unique(names))
 
 
-def _byline_elements(tree: Any, sites: set[str]) -> tuple[tuple[str, ...], set[str], tuple[str, ...]]:
+def _byline_elements(
+    tree: Any, sites: set[str]
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Names in elements marked as bylines (class, id, itemprop, rel):
-    ``(authors with a role label, editors (lower case), bare names)``."""
+    ``(authors with a role label, editors, bare names)``."""
     body = tree.find("body")
     labelled: list[str] = []
-    editors: set[str] = set()
+    editors: list[str] = []
     bare: list[str] = []
     for el in (body if body is not None else tree).iter():
         if not isinstance(el.tag, str) or not _marks_byline(el) or _in_other_story(el):
@@ -362,11 +368,12 @@ def _byline_elements(tree: Any, sites: set[str]) -> tuple[tuple[str, ...], set[s
         if role == "author":
             labelled.extend(names)
         elif role == "editor":
-            editors.update(n.lower() for n in names)
+            editors.extend(names)
         elif not bare:
             bare = names
-    authors = [n for n in _unique(labelled) if n.lower() not in editors]
-    return tuple(authors), editors, tuple(n for n in bare if n.lower() not in editors)
+    not_editor = {e.lower() for e in editors}
+    authors = tuple(n for n in _unique(labelled) if n.lower() not in not_editor)
+    return authors, tuple(_unique(editors)), tuple(n for n in bare if n.lower() not in not_editor)
 
 
 def _role_names(text: str, sites: set[str]) -> tuple[str | None, list[str]]:

@@ -212,7 +212,8 @@ COMMENTS_HEADING = re.compile(
 COMMENTER = re.compile(r"^[\w .'’-]{1,40}\s(?:says|said|wrote|berkata|menulis)\s?:?$")
 #: An author's bio: "Meg James is a corporate media reporter for the Los Angeles Times ...".
 AUTHOR_BIO = re.compile(
-    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:\([^)]{1,40}\)\s)?(?:is|was|has been)\s(?:an?|the)\s(?:[\w-]+\s){0,4}"
+    r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:\([^)]{1,40}\)\s)?"
+    r"(?:is|was|has been)\s(?:an?|the)\s(?:[\w-]+\s){0,4}"
     r"(?:writer|reporter|editor|correspondent|journalist|contributor|columnist|author|producer)\b"
 )
 #: A gallery counter glued to a caption: "1of4Grass Valley's ...".
