@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, BinaryIO
 
@@ -34,6 +35,22 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode="rich",
 )
+
+
+class KindChoice(StrEnum):
+    """``--kind``: how to read the input."""
+
+    AUTO = "auto"
+    TEXT = "text"
+    HTML = "html"
+
+
+class LangChoice(StrEnum):
+    """``--lang``: whose vocabulary to trust most."""
+
+    AUTO = "auto"
+    ID = "id"
+    EN = "en"
 
 
 @dataclass
@@ -83,8 +100,10 @@ def clean(
             "--output", "-o", help="Output file (one result) or folder (many); default stdout."
         ),
     ] = None,
-    kind: Annotated[str, typer.Option("--kind", help="Input kind: auto, text or html.")] = "auto",
-    lang: Annotated[str, typer.Option("--lang", help="Article language: auto, id or en.")] = "auto",
+    kind: Annotated[KindChoice, typer.Option("--kind", help="Input kind (auto sniffs it).")] = (
+        KindChoice.AUTO
+    ),
+    lang: Annotated[LangChoice, typer.Option("--lang", help="Article language.")] = LangChoice.AUTO,
     url: Annotated[
         str | None, typer.Option("--url", help="Source URL to record (for stdin input).")
     ] = None,
@@ -133,10 +152,9 @@ def clean(
     """Clean one article (file or stdin) or many (files, folders) into md, json, txt or jsonl."""
     env = ENV_FACTORY()
     try:
-        _check_choices(kind, lang)
         options = Options(
-            kind=kind,
-            lang=lang,
+            kind=kind.value,
+            lang=lang.value,
             links=links,
             url=url,
             skip=frozenset(skip or ()),
@@ -175,13 +193,6 @@ def clean(
     except KeyboardInterrupt:
         error("interrupted")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
-
-
-def _check_choices(kind: str, lang: str) -> None:
-    if kind not in ("auto", "text", "html"):
-        raise UsageError(f"--kind must be auto, text or html, not {kind!r}")
-    if lang not in ("auto", "id", "en"):
-        raise UsageError(f"--lang must be auto, id or en, not {lang!r}")
 
 
 def _is_batch(paths: list[str], fmt: Format, output: Path | None) -> bool:
