@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import vocab
-from ..model import Article, Block, BlockType, Label, Zone
+from ..model import Article, Block, BlockType, Label, Step, Zone
 from . import patterns
 from .byline import parse_byline
 from .dates import is_date_line
@@ -69,6 +69,8 @@ REPEATED_SHORT_MAX_WORDS = 5
 #: make a list of stories (a tag page, or "more stories" under an article).
 LISTING_MIN_DATES = 3
 LISTING_MAX_STRIDE = 6
+#: A body run with less prose than this is relaxed to span all prose blocks.
+RELAX_MIN_WORDS = 30
 #: Headline + teaser pairs in a row that make a list of other stories ...
 LISTING_MIN_TEASERS = 3
 #: ... where a teaser has at most this many words.
@@ -109,8 +111,23 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
         start, end = _outside_listings(blocks, feats, start, end, listings)
         if end < start:
             blocks = [replace(b, label=Label.BAD, rule=b.rule or "index.listing") for b in blocks]
+    elif _prose_words(blocks, feats, start, end) < RELAX_MIN_WORDS:
+        start, end, relaxed = _relaxed_run(blocks, feats, start, end)
+        steps += relaxed
     blocks = _second_pass(blocks, feats, start, end)
     return article.evolve(*steps, blocks=tuple(blocks))
+
+
+def _relaxed_run(
+    blocks: list[Block], feats: list[Features], start: int, end: int
+) -> tuple[int, int, list[Step]]:
+    """The strict run left less than an article: span all prose instead,
+    so nothing real is lost; the step says so (``--explain``)."""
+    prose = [i for i, b in enumerate(blocks) if b.label == Label.GOOD]
+    if not prose or _prose_words(blocks, feats, prose[0], prose[-1]) < RELAX_MIN_WORDS:
+        return start, end, []
+    detail = f"strict run kept {_prose_words(blocks, feats, start, end)} words; spanning all prose"
+    return prose[0], prose[-1], [Step("boilerplate", "relaxed.body-run", detail)]
 
 
 # --- pass 1 ----------------------------------------------------------------------

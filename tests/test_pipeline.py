@@ -1,0 +1,60 @@
+"""Pipeline behaviour that spans stages: relaxation, explanations, languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from bersih import NoArticleError, Options, clean
+from bersih.render.json import to_dict
+
+PARA_1 = (
+    "Pemerintah kota mulai memperbaiki saluran air di kawasan pasar lama setelah banjir "
+    "merendam puluhan kios pada pekan lalu."
+)
+PARA_2 = (
+    "Warga berharap pekerjaan itu selesai sebelum musim hujan tiba karena genangan selalu "
+    "mengganggu kegiatan jual beli di pasar."
+)
+MENU = ["Beranda", "Nasional", "Daerah", "Ekonomi", "Olahraga", "Hiburan", "Teknologi"]
+
+
+def test_relaxes_rather_than_losing_the_article() -> None:
+    text = "\n\n".join([PARA_1, *MENU, PARA_2])
+    article = clean(text)
+    body = to_dict(article)["body"]
+    assert PARA_1 in body and PARA_2 in body
+    assert any(s.rule == "relaxed.body-run" for s in article.steps)
+
+
+def test_every_removal_is_explained() -> None:
+    text = "\n\n".join(
+        ["Berita terkait", PARA_1, "Baca juga: Pasar Baru Dibuka", PARA_2, "Ikuti Kami"]
+    )
+    article = clean(text)
+    removed = {(s.rule, s.detail) for s in article.removed}
+    assert ("related.inline", "Baca juga: Pasar Baru Dibuka") in removed
+    assert ("promo.follow", "Ikuti Kami") in removed
+
+
+def test_other_languages_use_the_generic_rules() -> None:
+    spanish = (
+        "El ayuntamiento anunció el lunes un plan para renovar el mercado central de la ciudad, "
+        "que cumple cien años y necesita reparaciones urgentes en el techo y en las paredes."
+    )
+    article = clean(
+        "Mercado central será renovado\n\n" + spanish + "\n\n" + spanish.replace("lunes", "martes")
+    )
+    assert article.lang is None
+    assert article.title == "Mercado central será renovado"
+    assert spanish in to_dict(article)["body"]
+
+
+def test_language_can_be_forced() -> None:
+    article = clean("\n\n".join([PARA_1, PARA_2]), Options(lang="en"))
+    assert article.lang == "en"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "Beranda\nNasional\nDaerah", "Ikuti Kami"])
+def test_no_article(text: str) -> None:
+    with pytest.raises(NoArticleError):
+        clean(text)
