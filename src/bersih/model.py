@@ -53,7 +53,7 @@ class Zone:
     FOOT = "foot"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Block:
     """One paragraph-level unit of text.
 
@@ -77,7 +77,7 @@ class Block:
         return replace(self, text=text)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Step:
     """One change made by a rule: which stage, which rule, on what text."""
 
@@ -86,7 +86,7 @@ class Step:
     detail: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     """Where the article came from."""
 
@@ -97,7 +97,7 @@ class Source:
     encoding: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Article:
     """An article as it flows through the stages.
 

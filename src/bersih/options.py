@@ -14,7 +14,7 @@ DEFAULT_MAX_DECOMPRESSED = 100 * 1024 * 1024
 DEFAULT_TIME_LIMIT = 30.0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Limits:
     """Size and time caps.
 
@@ -28,7 +28,7 @@ class Limits:
     time_limit: float = DEFAULT_TIME_LIMIT
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Options:
     """How to clean one document.
 

@@ -23,7 +23,7 @@ _NOT_NAME_CHARS = re.compile(r"[^\w\s.'’-]|_")
 _INITIALS = re.compile(r"^[A-Za-z]{1,4}(?:[/.-][A-Za-z0-9]{1,6})*$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Byline:
     authors: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()

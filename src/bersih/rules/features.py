@@ -13,7 +13,7 @@ from . import patterns
 LEXICON_MAX_WORDS = 40
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Features:
     words: int
     stop_density: float

@@ -32,7 +32,7 @@ DATE_LINE_MAX_WORDS = 16
 _STAGE = "header"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Dateline:
     place: str | None
     agency: str | None
