@@ -26,6 +26,11 @@ DATELINES = [
     ("KONTAN.CO.ID - JAKARTA. Indeks Harga", "JAKARTA", None),
     ("LONDON (Reuters) - Britain's economy", "LONDON", "Reuters"),
     ("Deli Serdang | TribuneIndonesia.com-", "Deli Serdang", None),
+    ("JAKARTA, iNews.id - Presiden", "JAKARTA", None),
+    ("Jakarta, CNN Indonesia -- Pemerintah", "Jakarta", None),
+    ("BATANGHARI, JAMBI-INDEPENDENT.CO.ID - Satgas", "BATANGHARI", None),
+    ("MASOHI, Polres Maluku Tengah – Jumat", "MASOHI", None),
+    ("(CNN) — The storm", None, "CNN"),
 ]
 # A site name where a place would be: cut from the text, but no dateline.
 SITE_ONLY = [

@@ -258,6 +258,7 @@ def match_dateline(text: str) -> Dateline | None:
         patterns.DATELINE_NO_DASH,
         patterns.DATELINE_SITE_ONLY,
         patterns.DATELINE_CAPS_DOT,
+        patterns.DATELINE_AGENCY_ONLY,
     ):
         match = pattern.match(text[: DATELINE_MAX_CHARS + 20])
         if not match or match.end() > DATELINE_MAX_CHARS:
@@ -270,6 +271,8 @@ def match_dateline(text: str) -> Dateline | None:
         if place:
             return found
         site_only = site_only or found
+    if site_only and site_only.agency is None and site_only.site is None:
+        return None
     return site_only
 
 
@@ -288,6 +291,8 @@ def _valid_place(place: str | None) -> str | None:
     stops = vocab.stopwords("id") | vocab.stopwords("en")
     if len(place.split()) > 4 or place.split()[0].lower() in stops:
         return None
+    if place.lower() in vocab.words("names.txt"):
+        return None  # "VIVA -", "KOMPAS -": a portal's name, not a place
     return place
 
 

@@ -124,8 +124,10 @@ DATELINE_SITE_ONLY = re.compile(rf"^(?P<site>{_DOMAIN})\s{{0,2}}[,;|:]\s{{0,2}}(
 # A site name after the place: words, inner hyphens ("JAMBI-INDEPENDENT"), a domain tail.
 _SITE_AFTER = r"[A-Z0-9](?:[^-–—,.|()\"“]|-(?=\w)){1,30}?(?:\.[\w-]+){0,3}"
 DATELINE_PLACE_FIRST = re.compile(
-    rf"^{_PLACE}\s{{0,2}}(?:[,|]\s{{0,2}}(?P<site>{_SITE_AFTER}),?)?\s{{0,2}}{_AGENCY}{_DASH}"
+    rf"^{_PLACE}\s{{0,2}}(?:[,|]\s{{0,2}}(?P<site>{_DOMAIN}|{_SITE_AFTER}),?)?\s{{0,2}}{_AGENCY}{_DASH}"
 )
+#: "(CNN) — The ..." (an agency or network alone).
+DATELINE_AGENCY_ONLY = re.compile(rf"^\((?P<agency>[A-Z][\w .]{{1,20}})\){_DASH}")
 #: "JAKARTA. Hujan ..." / "KONTAN.CO.ID - JAKARTA. Indeks ..." (upper-case
 #: place and a full stop, Kontan style).
 DATELINE_CAPS_DOT = re.compile(
