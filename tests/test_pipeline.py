@@ -58,3 +58,12 @@ def test_language_can_be_forced() -> None:
 def test_no_article(text: str) -> None:
     with pytest.raises(NoArticleError):
         clean(text)
+
+
+def test_unspaced_scripts_are_measured_by_characters() -> None:
+    japanese = (
+        "先日、不正に改造した携帯電話を販売したとして、商標法違反の疑いで男性が逮捕されたという"
+        "ニュースを耳にしました。報道によると、今回販売されたのは改造された端末でした。"
+    )
+    article = clean("ホーム\n\nニュース\n\n" + japanese + "\n\n" + japanese.replace("先日", "昨日"))
+    assert japanese in to_dict(article)["body"]

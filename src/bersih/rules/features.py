@@ -24,7 +24,7 @@ class Features:
 
 def features(text: str, lang: str | None) -> Features:
     tokens = patterns.WORD.findall(text)
-    n = len(tokens)
+    n = word_count(text, tokens)
     stops = vocab.stopwords(lang or "")
     density = sum(1 for t in tokens if t.lower() in stops) / n if n and stops else 0.0
     return Features(
@@ -34,6 +34,15 @@ def features(text: str, lang: str | None) -> Features:
         titlelike=is_titlelike(tokens),
         lexicon=lexicon_rule(text, n),
     )
+
+
+def word_count(text: str, tokens: list[str] | None = None) -> int:
+    """Words, counting about two characters of an unspaced script as one."""
+    tokens = patterns.WORD.findall(text) if tokens is None else tokens
+    unspaced = len(patterns.UNSPACED.findall(text))
+    if not unspaced:
+        return len(tokens)
+    return sum(1 for t in tokens if not patterns.UNSPACED.search(t)) + unspaced // 2
 
 
 def is_titlelike(tokens: list[str]) -> bool:

@@ -16,7 +16,7 @@ from ..model import Article, Block, BlockType, Label, Step, Zone
 from . import patterns
 from .byline import is_person_name, label_role, parse_byline
 from .dates import find_date, is_date_line
-from .features import is_titlelike
+from .features import is_titlelike, word_count
 
 #: Longest dateline prefix, in characters ("BENGKULU SELATAN, Radar Seluma.Disway.Id, - ").
 DATELINE_MAX_CHARS = 70
@@ -121,13 +121,12 @@ def _title_score(block: Block, counts: dict[str, int], nxt: Block | None) -> flo
     if block.rule and not block.rule.startswith(("position.", "repeat.")):
         return None
     tokens = patterns.WORD.findall(block.text)
-    if not TITLE_MIN_WORDS <= len(tokens) <= TITLE_MAX_WORDS or (
-        not block.text[:1].isupper() and not block.text[:1].isdigit()
-    ):
+    words = word_count(block.text, tokens)
+    if not TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS or block.text[:1].islower():
         return None
-    if (block.text.endswith((".", ",", ":")) and len(tokens) > 12) or is_date_line(block.text):
+    if (block.text.endswith((".", ",", ":")) and words > 12) or is_date_line(block.text):
         return None
-    score = min(len(tokens), 15) / 5
+    score = min(words, 15) / 5
     if counts.get(block.text.lower(), 0) > 1:
         score += 3
     if is_titlelike(tokens):

@@ -176,7 +176,10 @@ NAME_NOISE = re.compile(r"\(.*?\)|\S+@\S+|@\w+|https?://\S+")
 
 # --- words and sentences -----------------------------------------------------
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-TERMINAL = re.compile(r"[.!?…][\"”’')\]]*\s*$|[\"”]\s*$")
+TERMINAL = re.compile(r"[.!?…。！？][\"”’')\]」』]*\s*$|[\"”」]\s*$")
+#: Scripts written without spaces (Chinese, Japanese, Thai): about two
+#: characters make a word, so length rules still work on them.
+UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TAGS_LINE = re.compile(
     r"^(?:tags?|topik|topics?|kata kunci|keywords|label)\s{0,2}[:：]\s{0,2}(?P<tags>\S.{0,300})$",
     re.I,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..errors import NoArticleError
 from ..model import Article, Block, BlockType, Label, Step
 from . import patterns
+from .features import word_count
 
 #: An article has at least this many words of body (the shortest real one in
 #: our dev sets has 52; teasers on index pages have fewer).
@@ -43,7 +44,7 @@ def _quote(text: str) -> str:
 def require_article(article: Article) -> Article:
     """Raise ``NoArticleError`` when what is left is not an article."""
     paras = [b for b in article.blocks if b.type is not BlockType.HEADING]
-    words = sum(len(patterns.WORD.findall(b.text)) for b in paras)
+    words = sum(word_count(b.text) for b in paras)
     if words < MIN_ARTICLE_WORDS and not article.verbatim:
         raise NoArticleError(
             f"no article found: {words} words of prose left after removing page furniture"
