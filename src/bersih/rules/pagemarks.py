@@ -1,0 +1,180 @@
+"""Whole-page marks made between the two passes: repeated text (teasers,
+pull quotes, site names), captions above credits, excerpts, and lists of
+other stories (dated entries, headline + teaser pairs)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Block, Label
+from . import patterns
+from .features import Features
+
+#: The site's name, when printed as a credit, is also among the page's first blocks.
+SITE_NAME_WINDOW = 5
+#: A short line repeated on the page (a site name, a credit) has at most this many words.
+REPEATED_SHORT_MAX_WORDS = 5
+#: Date lines, each at most LISTING_MAX_STRIDE blocks after the last, that
+#: make a list of stories (a tag page, or "more stories" under an article).
+LISTING_MIN_DATES = 3
+LISTING_MAX_STRIDE = 6
+#: Headline + teaser pairs in a row that make a list of other stories ...
+LISTING_MIN_TEASERS = 3
+#: ... where a teaser has at most this many words.
+TEASER_MAX_WORDS = 45
+#: A page whose prose before such a list is shorter than this is a listing.
+LISTING_MIN_ARTICLE_WORDS = 30
+#: Duplicate detection runs only on pages with at most this many blocks.
+DUPLICATE_MAX_BLOCKS = 5000
+#: Blocks with fewer words are never called duplicates.
+DUPLICATE_MIN_WORDS = 4
+#: A headline-like line that heads no paragraph is another story's link
+#: from this many words on.
+HEADLINE_MIN_WORDS = 5
+
+
+def mark_duplicates(blocks: list[Block], feats: list[Features]) -> list[Block]:
+    """A block repeated elsewhere: a teaser, a pull quote or a caption."""
+    if len(blocks) > DUPLICATE_MAX_BLOCKS:
+        return blocks
+    prose = [i for i, b in enumerate(blocks) if b.label == Label.GOOD]
+    joined = "\n".join(blocks[i].text for i in prose)
+    out = list(blocks)
+    for i, block in enumerate(blocks):
+        if block.label not in (Label.GOOD, Label.SHORT) or feats[i].words < DUPLICATE_MIN_WORDS:
+            continue
+        own = 1 if block.label == Label.GOOD else 0
+        if joined.count(block.text) > own and _is_dropped_copy(blocks, i):
+            out[i] = replace(block, label=Label.BAD, rule="repeat.duplicate")
+    return out
+
+
+def mark_repeated_short(blocks: list[Block], feats: list[Features]) -> list[Block]:
+    """A few words printed again and again: a site name, a credit, a label."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        counts[block.text] = counts.get(block.text, 0) + 1
+    return [
+        replace(b, label=Label.BAD, rule="repeat.short")
+        if b.label == Label.SHORT
+        and counts[b.text] > 1
+        and 0 < f.words <= REPEATED_SHORT_MAX_WORDS
+        and not f.terminal
+        else b
+        for b, f in zip(blocks, feats, strict=True)
+    ]
+
+
+def mark_captions(blocks: list[Block]) -> list[Block]:
+    """A sentence right above a photo credit is the photo's caption. A credit
+    is a capitals-and-slash line, or the site's own name printed again."""
+    site_names = {b.text for b in blocks[:SITE_NAME_WINDOW]}
+    out = list(blocks)
+    for i, block in enumerate(blocks[:-1]):
+        nxt = blocks[i + 1]
+        credit = nxt.rule == "caption.credit" or (
+            nxt.rule == "repeat.short" and nxt.text in site_names
+        )
+        if block.label == Label.GOOD and credit:
+            out[i] = replace(block, label=Label.BAD, rule="caption.photo")
+    return out
+
+
+def listing_spans(blocks: list[Block], start: int, end: int) -> list[tuple[int, int]]:
+    """Lists of dated entries (headline, date, teaser) inside the run: a tag,
+    index or search page, or "more stories" above or under an article."""
+    dates = [i for i in range(start, end + 1) if blocks[i].rule == "meta.date"]
+    chains: list[list[int]] = []
+    for i in dates:
+        if chains and i - chains[-1][-1] <= LISTING_MAX_STRIDE:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    spans = []
+    for chain in chains:
+        if len(chain) >= LISTING_MIN_DATES:
+            first = chain[0] - 1 if blocks[chain[0] - 1].label == Label.SHORT else chain[0]
+            spans.append((max(first, start), min(chain[-1] + 1, end)))
+    return spans
+
+
+def teaser_spans(
+    blocks: list[Block], feats: list[Features], start: int, end: int
+) -> list[tuple[int, int]]:
+    """Runs of other stories as headline + one-paragraph teaser pairs."""
+    spans: list[tuple[int, int]] = []
+    chain: list[int] = []
+    i = start
+    while i < end:
+        if _is_teaser_pair(blocks, feats, i):
+            chain.append(i)
+            i += 2
+            while (
+                i <= end
+                and blocks[i].label == Label.BAD
+                and not blocks[i].rule.startswith("section.")
+            ):
+                i += 1  # a time stamp or a share button between entries
+            continue
+        if len(chain) >= LISTING_MIN_TEASERS:
+            spans.append((chain[0], chain[-1] + 1))
+        chain = []
+        i += 1
+    if len(chain) >= LISTING_MIN_TEASERS:
+        spans.append((chain[0], min(chain[-1] + 1, end)))
+    return spans
+
+
+def _is_teaser_pair(blocks: list[Block], feats: list[Features], i: int) -> bool:
+    head, teaser = blocks[i], blocks[i + 1]
+    return (
+        head.label == Label.SHORT
+        and feats[i].titlelike
+        and feats[i].words >= HEADLINE_MIN_WORDS
+        and teaser.label == Label.GOOD
+        and feats[i + 1].words <= TEASER_MAX_WORDS
+    )
+
+
+def outside_listings(
+    blocks: list[Block], feats: list[Features], start: int, end: int, spans: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The stretch of the run outside the listings with the most prose
+    (empty when none has an article's worth)."""
+    pieces, cursor = [], start
+    for first, last in spans:
+        pieces.append((cursor, first - 1))
+        cursor = last + 1
+    pieces.append((cursor, end))
+    best = max(pieces, key=lambda p: prose_words(blocks, feats, p[0], p[1]))
+    if prose_words(blocks, feats, best[0], best[1]) < LISTING_MIN_ARTICLE_WORDS:
+        return 0, -1
+    return best
+
+
+def mark_teasers(blocks: list[Block]) -> list[Block]:
+    """An excerpt on an index page: it ends in "[…]" or a "Read more" follows."""
+    out = list(blocks)
+    for i, block in enumerate(blocks):
+        if block.label != Label.GOOD:
+            continue
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        more = nxt is not None and nxt.rule == "teaser.more"
+        if patterns.EXCERPT_END.search(block.text) or more:
+            out[i] = replace(block, label=Label.BAD, rule="teaser.excerpt")
+    return out
+
+
+def _is_dropped_copy(blocks: list[Block], i: int) -> bool:
+    """Of two equal blocks the earlier goes (a teaser); a contained one goes."""
+    text = blocks[i].text
+    for j, other in enumerate(blocks):
+        if j == i or other.label != Label.GOOD or text not in other.text:
+            continue
+        if len(other.text) > len(text) or j > i:
+            return True
+    return False
+
+
+def prose_words(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:
+    return sum(feats[i].words for i in range(start, end + 1) if blocks[i].label == Label.GOOD)
