@@ -203,7 +203,7 @@ def _stream_target(output: Path | None) -> Path | None:
 
 
 def _folder_target(output: Path | None, fmt: Format, count: int, has_folder: bool) -> Path:
-    what = "a folder" if has_folder and count == 1 else f"{count} inputs"
+    what = "a folder's files" if has_folder and count == 1 else f"{count} inputs"
     if output is None:
         raise UsageError(
             f"{what} make one document each: give -o FOLDER to write one file per input, "

@@ -27,6 +27,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import DefaultContext, ForkContext
 from multiprocessing.process import BaseProcess
 
+from . import sources
 from .batch_plan import Job
 from .batch_worker import PARENT_ENDS, Outcome, Status, Task, timed_out_reason, warm_up, worker_main
 
@@ -203,7 +204,11 @@ def sweep_temp(job: Job) -> None:
     """Remove temp files an interrupted atomic write of ``job`` left behind."""
     if job.output is None:
         return
-    prefix = f".{job.output.name}."
+    name = job.output.name
+    # write_atomic names its temp file ".NAME.<random>.tmp", NAME cut to a
+    # maximum length (sources.TEMP_STEM_CHARS where defined).
+    cut: int = getattr(sources, "TEMP_STEM_CHARS", len(name))
+    prefix = f".{name}." if len(name) <= cut else f".{name[:cut]}."
     try:
         names = os.listdir(job.output.parent)
     except OSError:

@@ -164,6 +164,10 @@ def clean(
         )
         paths = inputs or []
         if _is_batch(paths, fmt, output):
+            if explain:
+                raise UsageError("--explain shows one article's removals: give one input")
+            if url:
+                raise UsageError("--url names one article's source: give one input")
             from .batch import BatchPlan, run_batch  # lazy: pools and progress bars
 
             plan = BatchPlan(
