@@ -1,13 +1,14 @@
 """HTML -> ``Article``: trafilatura finds the main content, the page's own
 text fills in around it, and the markup's metadata become candidates.
 
-The classifier then gets the headline, byline and date lines from the page,
-the main content as trafilatura kept it (photo captions taken out), and the
-lines after it (footer byline, end marker): the cleaning that text input
-gets removes what trafilatura keeps ("Baca juga", bylines, end markers), and
-the header stage finds what the metadata lack. ``htmlpage`` decides which
-blocks go in, ``htmlmeta`` reads the metadata; every choice is a
-``Step("extract", rule, detail)``.
+The classifier then gets the byline and date lines from the page, the main
+content as trafilatura kept it (its own readability/jusText comparison and
+baseline rescue included), and the lines after it (footer byline, end
+marker): the cleaning that text input gets removes what trafilatura keeps
+("Baca juga", bylines, end markers), and the header stage finds what the
+metadata lack. When trafilatura's result is weak, the page's visible text is
+the second opinion. ``htmlpage`` decides which blocks go in, ``htmlmeta``
+reads the metadata; every choice is a ``Step("extract", rule, detail)``.
 
 trafilatura and lxml are imported here, lazily: text cleaning never loads them.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from ..errors import NoArticleError
@@ -28,15 +30,13 @@ from .htmlpage import Page, compose, key
 
 #: A caption element's text is at most this many characters (longer: not a caption).
 CAPTION_MAX_CHARS = 400
-#: Characters of a removed block quoted in its step.
-STEP_TEXT_CHARS = 100
 #: Blocks either side of the headline searched for a date line.
 DATE_WINDOW = 4
 #: A date line is at most this many characters.
 DATE_LINE_MAX_CHARS = 80
 
 _STAGE = "extract"
-_CAPTION_CLASS = re.compile(r"caption", re.I)
+_CAPTION = re.compile(r"caption", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -47,23 +47,31 @@ def html_to_article(html: str, options: Options) -> Article:
     Raises ``NoArticleError`` when the page has no text, or is plainly an
     index of other stories (headline links with teasers, no publication date).
     """
-    tree = _parse(html)
+    tree = parse_html(html)
     meta = read_meta(tree)
     captions = _captions(tree)
     page = _page(tree, captions)
-    main, dropped = _drop_captions(_main_blocks(tree, options), captions)
+    main = _main_blocks(tree, options)
     title = meta.title.value if meta.title else None
     blocks, steps, title_at = compose(page, main, title, dated=meta.date is not None)
     if not blocks:
         raise NoArticleError("no article found: the page has no visible text")
     if meta.date is None and title_at is not None:
         meta = _date_near_title(page, title_at, meta)
-    return _article(blocks, meta, (*steps, *dropped, *_meta_steps(meta)))
+    return _article(blocks, meta, (*steps, *_meta_steps(meta)))
 
 
-def _parse(html: str) -> Any:
-    """The page as an lxml tree (fragments get an ``<html><body>`` around them)."""
+@cache
+def _captions_xpath() -> Any:
+    """``<figcaption>`` and elements whose class holds "caption"."""
     from lxml import etree  # type: ignore[import-untyped]
+
+    return etree.XPath("//figcaption | //*[contains(@class, 'aption')]")
+
+
+def parse_html(html: str) -> Any:
+    """The page as an lxml tree (fragments get an ``<html><body>`` around them)."""
+    from lxml import etree
     from lxml import html as lxml_html
 
     text = _CONTROLS.sub("", _XML_DECLARATION.sub("", html, count=1))
@@ -94,38 +102,26 @@ def _main_blocks(tree: Any, options: Options) -> list[Block]:
 
 def _page(tree: Any, captions: set[str]) -> Page:
     body = tree.find("body")
-    blocks, links = linked_blocks(body if body is not None else tree)
+    if body is None:  # a frameset, or no markup at all
+        return Page((), ())
+    blocks, links = linked_blocks(body)
     at = frozenset(i for i, b in enumerate(blocks) if key(b.text) in captions)
     return Page(tuple(blocks), tuple(links), at)
 
 
 # --- captions --------------------------------------------------------------------
 def _captions(tree: Any) -> set[str]:
-    """Keys of the page's photo captions (``<figcaption>``, class "caption")."""
+    """Keys of the page's photo captions (``<figcaption>``, class "caption"):
+    trafilatura leaves them out, and so do the page lines added around its
+    main content."""
     keys = set()
-    for el in tree.iter():
-        if not isinstance(el.tag, str):
+    for el in _captions_xpath()(tree):
+        if el.tag != "figcaption" and not _CAPTION.search(el.get("class") or ""):
             continue
-        if el.tag == "figcaption" or _CAPTION_CLASS.search(el.get("class") or ""):
-            text = text_of(el)
-            if 0 < len(text) <= CAPTION_MAX_CHARS:
-                keys.add(key(text))
+        text = text_of(el)
+        if 0 < len(text) <= CAPTION_MAX_CHARS:
+            keys.add(key(text))
     return keys
-
-
-def _drop_captions(main: list[Block], captions: set[str]) -> tuple[list[Block], tuple[Step, ...]]:
-    """Main blocks that the markup marks as a photo's caption."""
-    kept, steps = [], []
-    for block in main:
-        if captions and key(block.text) in captions:
-            steps.append(Step("boilerplate", "caption.html", _quote(block.text)))
-        else:
-            kept.append(block)
-    return kept, tuple(steps)
-
-
-def _quote(text: str) -> str:
-    return text if len(text) <= STEP_TEXT_CHARS else text[: STEP_TEXT_CHARS - 1] + "…"
 
 
 # --- the article ---------------------------------------------------------------------

@@ -14,30 +14,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..model import Block, BlockType
 
-#: Elements whose content is never visible text.
-SKIP_TAGS = frozenset(
-    {
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
-        "embed", "canvas", "video", "audio", "select", "option", "textarea", "input",
-        "button", "head", "title", "meta", "link", "graphic", "img", "picture", "source",
-        "map", "dialog",
-    }
-)
-#: Elements that end a block (HTML and trafilatura XML).
-BLOCK_TAGS = frozenset(
-    {
-        "address", "article", "aside", "body", "caption", "center", "dd", "details",
-        "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header",
-        "hgroup", "html", "main", "nav", "p", "pre", "section", "summary", "table",
-        "tbody", "tfoot", "thead", "tr", "row", "code", "doc",
-        "h1", "h2", "h3", "h4", "h5", "h6", "head", "li", "item", "ul", "ol", "list",
-        "blockquote", "quote", "menu", "legend", "label",
-    }
-)
+#: Elements whose content is never visible text (HTML's <head> is never walked:
+#: "head" is trafilatura's heading).
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "select", "option", "textarea", "input", "button", "title",
+    "meta", "link", "graphic", "img", "picture", "source", "map", "dialog",
+})  # fmt: skip
+#: Elements that end a block: HTML's, then trafilatura's XML (row, doc, head, item, list, quote).
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "body", "caption", "center", "dd", "details", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "html",
+    "main", "nav", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr",
+    "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "menu", "legend",
+    "label", "code", "row", "doc", "head", "item", "list", "quote",
+})  # fmt: skip
 #: Table cells: a row's cells are one line, as a browser copies them.
 CELL_TAGS = frozenset({"td", "th", "cell"})
 #: Elements that end a line inside a block.
@@ -65,6 +61,8 @@ class _Collector:
     linked: int = 0
     in_link: int = 0
     context: _Context = field(default_factory=_Context)
+    #: Hidden elements (kept alive here, so lxml hands out the same proxies).
+    hidden: set[Any] = field(default_factory=set)
 
     def add(self, text: str | None) -> None:
         if text:
@@ -95,6 +93,15 @@ def is_hidden(el: Any) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
+def visible(el: Any) -> bool:
+    """Neither the element nor an ancestor is hidden or a script."""
+    while el is not None:
+        if is_hidden(el) or tag_of(el) in ("script", "template", "noscript"):
+            return False
+        el = el.getparent()
+    return True
+
+
 def tag_of(el: Any) -> str:
     tag = el.tag
     return tag.lower() if isinstance(tag, str) else ""
@@ -107,15 +114,36 @@ def element_blocks(root: Any, skip: frozenset[str] = SKIP_TAGS) -> list[Block]:
 
 def linked_blocks(root: Any, skip: frozenset[str] = SKIP_TAGS) -> tuple[list[Block], list[float]]:
     """Blocks under ``root`` and the share of each one's text inside links."""
-    out = _Collector()
+    out = _Collector(hidden=hidden_elements(root))
     _walk(root, out, skip)
     out.flush()
     return out.blocks, out.link_shares
 
 
+def hidden_elements(root: Any) -> set[Any]:
+    """Elements under ``root`` that the reader never sees (see ``is_hidden``)."""
+    return {value.getparent() for value in _hiding_xpath()(root) if _hides(value)}
+
+
+@cache
+def _hiding_xpath() -> Any:
+    from lxml import etree  # type: ignore[import-untyped]
+
+    return etree.XPath(
+        "descendant-or-self::*/@*[name()='hidden' or name()='aria-hidden' or name()='style']"
+    )
+
+
+def _hides(value: Any) -> bool:
+    name = value.attrname
+    if name == "style":
+        return bool(_HIDDEN_STYLE.search(value))
+    return name == "hidden" or str(value) == "true"
+
+
 def _walk(el: Any, out: _Collector, skip: frozenset[str], number: int = 0) -> None:
-    tag = tag_of(el)
-    if not tag or tag in skip or is_hidden(el):
+    tag = el.tag
+    if tag.__class__ is not str or tag in skip or el in out.hidden:
         out.add(_space_tail(el))
         return
     if tag in BREAK_TAGS:
@@ -137,7 +165,7 @@ def _walk(el: Any, out: _Collector, skip: frozenset[str], number: int = 0) -> No
     saved = out.context
     out.context = _block_context(el, tag, saved, number)
     out.add(el.text)
-    ordered = tag == "ol" or tag == "list" and el.get("rend") == "ol"
+    ordered = tag == "ol" or (tag == "list" and el.get("rend") == "ol")
     counter = 0
     for child in el:
         if ordered and tag_of(child) in ("li", "item"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Article, Block, BlockType, Label, Step, Zone
+from ..model import Article, Block, BlockType, Kind, Label, Step, Zone
 from . import patterns
 from .features import Features, features
 from .firstpass import first_pass
@@ -53,6 +53,9 @@ META_WEIGHT = -4.0
 GAP_GROWTH = 0.5
 #: A short block in a list that a sentence ending in ":" introduces.
 LIST_WEIGHT = 2.0
+#: A short block inside the HTML extractor's main content (a list item, a
+#: subheading, a sentence in a script without spaces): body unless proven otherwise.
+MAIN_SHORT_WEIGHT = 1.0
 
 #: A body run with less prose than this is relaxed to span all prose blocks.
 RELAX_MIN_WORDS = 30
@@ -76,7 +79,7 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     blocks = [first_pass(b, f, skip) for b, f in zip(blocks, feats, strict=True)]
     blocks = mark_duplicates(blocks, feats)
     blocks = mark_repeated_short(blocks, feats)
-    blocks = mark_captions(blocks)
+    blocks = mark_captions(blocks, site_credits=article.source.kind is Kind.TEXT)
     blocks = mark_teasers(blocks)
     listed = _introduced_lists(blocks)
     start, end = _body_run(blocks, feats, listed)
@@ -136,6 +139,8 @@ def _weight(block: Block, f: Features, listed: bool) -> float:
         if block.rule.startswith(INLINE_FURNITURE):
             return INLINE_WEIGHT
         return BAD_WEIGHT + BAD_WEIGHT_PER_WORD * min(f.words, 30)
+    if block.main:
+        return MAIN_SHORT_WEIGHT
     return TITLELIKE_WEIGHT if f.titlelike else SHORT_WEIGHT
 
 
@@ -258,6 +263,7 @@ def _relabel(blocks: list[Block], feats: list[Features], i: int) -> Block:
         and f.words >= HEADLINE_MIN_WORDS
         and not f.terminal
         and block.type is BlockType.PARA
+        and not block.main
     ):
         return replace(block, label=Label.BAD, rule="related.headline", zone=Zone.BODY)
     return replace(block, label=Label.BODY, zone=Zone.BODY)
@@ -276,7 +282,7 @@ def _is_related_headline(blocks: list[Block], i: int, prev: Block | None) -> boo
     """A headline under "Baca juga:", or a lone bulleted headline in the text."""
     if i > 0 and blocks[i - 1].rule == "related.inline":
         return True
-    return blocks[i].type is BlockType.ITEM and not _in_list(prev)
+    return blocks[i].type is BlockType.ITEM and not _in_list(prev) and not blocks[i].main
 
 
 def _in_list(prev: Block | None) -> bool:

@@ -20,6 +20,8 @@ from .features import is_titlelike, word_count
 
 #: Longest dateline prefix, in characters ("BENGKULU SELATAN, Radar Seluma.Disway.Id, - ").
 DATELINE_MAX_CHARS = 70
+#: "Name - Site" with a site name of at most this many words is a byline.
+BYLINE_SITE_MAX_WORDS = 2
 #: Title candidates have this many words at least (breadcrumbs have fewer) ...
 TITLE_MIN_WORDS = 3
 #: ... and at most this many.
@@ -52,10 +54,17 @@ def apply_header(article: Article) -> Article:
         changes["title"] = title
         steps.append(Step(_STAGE, "title", title))
     authors, editors = collect_bylines(blocks)
+    if article.authors:
+        # names from the page's markup (HTML: JSON-LD Person, a labelled byline
+        # element) are stronger evidence than a byline line found in the text
+        authors = list(article.authors)
+    if article.authors or article.editors:
+        named = {a.lower() for a in authors}
+        editors = [e for e in dict.fromkeys([*article.editors, *editors]) if e.lower() not in named]
     changes["authors"], changes["editors"] = tuple(authors), tuple(editors)
     if authors or editors:
         steps.append(Step(_STAGE, "byline", f"authors={authors} editors={editors}"))
-    date = pick_date(blocks)
+    date = None if article.date else pick_date(blocks)
     if date:
         changes["date"] = date
         steps.append(Step(_STAGE, "date", date))
@@ -262,6 +271,9 @@ def match_dateline(text: str) -> Dateline | None:
         match = pattern.match(text[: DATELINE_MAX_CHARS + 20])
         if not match or match.end() > DATELINE_MAX_CHARS:
             continue
+        rest = text[match.end() :].split()
+        if 0 < len(rest) <= BYLINE_SITE_MAX_WORDS and _is_site(" ".join(rest)):
+            continue  # "Fajar Nugroho - detikNews": a byline, not a dateline
         groups = match.groupdict()
         if pattern is patterns.DATELINE_SITE_FIRST and not _is_site(groups.get("site") or ""):
             continue  # "MASOHI, Polres Maluku Tengah -": the place comes first

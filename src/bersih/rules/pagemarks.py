@@ -43,6 +43,8 @@ def mark_duplicates(blocks: list[Block], feats: list[Features]) -> list[Block]:
     for i, block in enumerate(blocks):
         if block.label not in (Label.GOOD, Label.SHORT) or feats[i].words < DUPLICATE_MIN_WORDS:
             continue
+        if block.main:  # a repeat in the extractor's main content is content
+            continue
         own = 1 if block.label == Label.GOOD else 0
         if joined.count(block.text) > own and _is_dropped_copy(blocks, i):
             out[i] = replace(block, label=Label.BAD, rule="repeat.duplicate")
@@ -60,15 +62,16 @@ def mark_repeated_short(blocks: list[Block], feats: list[Features]) -> list[Bloc
         and counts[b.text] > 1
         and 0 < f.words <= REPEATED_SHORT_MAX_WORDS
         and not f.terminal
+        and not b.main
         else b
         for b, f in zip(blocks, feats, strict=True)
     ]
 
 
-def mark_captions(blocks: list[Block]) -> list[Block]:
+def mark_captions(blocks: list[Block], site_credits: bool = True) -> list[Block]:
     """A sentence right above a photo credit is the photo's caption. A credit
     is a capitals-and-slash line, or the site's own name printed again."""
-    site_names = {b.text for b in blocks[:SITE_NAME_WINDOW]}
+    site_names = {b.text for b in blocks[:SITE_NAME_WINDOW]} if site_credits else set()
     out = list(blocks)
     for i, block in enumerate(blocks[:-1]):
         nxt = blocks[i + 1]
