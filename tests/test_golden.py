@@ -16,7 +16,6 @@ WORD = re.compile(r"\w+")
 TEXT_CASES = fixture_cases("txt")
 # Known failures, each with its cause; strict, so a fix makes them fail loudly.
 KNOWN: dict[str, str] = {
-    "mojibake-windows1252": "charset detector prefers cp1250 over cp1252 for this text (è -> č)",
 }
 
 

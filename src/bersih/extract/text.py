@@ -11,6 +11,7 @@ import json
 import re
 
 from ..model import Article, Block, BlockType, Source
+from ..rules import patterns
 
 #: A group of lines is a hard-wrapped paragraph when all but its last line
 #: are at least this share of its longest line ...
@@ -26,7 +27,9 @@ WRAP_MIN_SOFT_SHARE = 0.6
 WRAP_MIN_LINE = 30
 
 _ITEM = re.compile(r"^(?P<marker>[•●◦▪▫■□►▸‣∙·*+-]|\d{1,3}[.)]|[a-z][.)])\s+(?P<text>\S.*)$")
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
+# (Closing hashes are cut in code: "\S.*?\s*#*$" rescans the run of "#" at
+# every character of the text, O(n²) on "# a####...x".)
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*)$")
 _QUOTE = re.compile(r"^>\s?(?P<text>.*)$")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _FRONT_KEY = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
@@ -49,7 +52,7 @@ def _groups(text: str) -> list[list[str]]:
     """Runs of non-blank lines, each line stripped of its indentation."""
     groups: list[list[str]] = [[]]
     for raw in text.split("\n"):
-        line = " ".join(raw.split())
+        line = patterns.squeeze(raw)
         if line:
             groups[-1].append(line)
         elif groups[-1]:
@@ -102,7 +105,9 @@ def _continues(prev: Block, line: str) -> bool:
 def _line_block(line: str) -> Block:
     heading = _HEADING.match(line)
     if heading:
-        return Block(heading.group("text"), BlockType.HEADING, len(heading.group("hashes")))
+        text = heading.group("text")
+        text = text.rstrip("#").rstrip() or text[:1]  # closing hashes off
+        return Block(text, BlockType.HEADING, len(heading.group("hashes")))
     quote = _QUOTE.match(line)
     if quote and quote.group("text").strip():
         return Block(quote.group("text").strip(), BlockType.QUOTE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..decode import scrub
 from ..model import Article
 from .markdown import body_markdown
 from .text import body_text
@@ -37,8 +38,8 @@ def to_dict(article: Article) -> dict[str, Any]:
 
 
 def render_json(article: Article) -> str:
-    return json.dumps(to_dict(article), ensure_ascii=False, indent=2) + "\n"
+    return scrub(json.dumps(to_dict(article), ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_jsonl(article: Article) -> str:
-    return json.dumps(to_dict(article), ensure_ascii=False) + "\n"
+    return scrub(json.dumps(to_dict(article), ensure_ascii=False)) + "\n"

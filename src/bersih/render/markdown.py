@@ -3,7 +3,16 @@
 Front matter values are written as JSON scalars and flow lists: JSON strings
 are valid YAML double-quoted scalars, so any YAML parser reads back exactly
 what was written ("yes", "null", colons, quotes and "---" included).
-Inline HTML from the input is escaped so no renderer executes it.
+Characters YAML reads as line breaks or refuses (U+2028, NEL, C1 controls,
+U+FEFF) are written as ``\\uXXXX`` escapes, which JSON and YAML both read.
+
+Nothing from the input reaches a Markdown renderer as markup it would
+execute or follow: raw HTML (``<script>``, ``<iframe>``, ``<img onerror=>``,
+comments, ``<javascript:...>`` autolinks) is escaped as ``&lt;``, and link
+syntax typed in the text (``[x](javascript:...)``, ``![x](...)``,
+``[x]: url`` definitions) is escaped with a backslash, which renders as the
+same visible text. The escapes are stable: cleaning the output again finds
+nothing left to escape.
 """
 
 from __future__ import annotations
@@ -11,11 +20,21 @@ from __future__ import annotations
 import json
 import re
 
+from ..decode import scrub
 from ..model import Article, Block, BlockType
 
 # Characters that would start Markdown structure at the start of a line.
 _LINE_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|\d{1,9}[.)]\s|={3,}|-{3,}|`{3,}|~{3,}|\|)")
+# Raw HTML: a tag, closing tag, comment, declaration, processing instruction
+# or autolink starts with "<" and one of these.
 _HTML = re.compile(r"<(?=[A-Za-z/!?])")
+# An inline link or image destination: "](" (escaped as "]\(").
+_LINK_TARGET = re.compile(r"\]\(")
+# A link reference definition at a line start: "[label]: url" (bounded scan).
+_LINK_DEFINITION = re.compile(r"^( {0,3})\[(?=[^\]\n]{0,999}\]:)", re.M)
+# What YAML refuses or reads as a line break inside a JSON-quoted scalar.
+# (and "<", "[": markup for a renderer that does not know front matter).
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff<\\[]")
 
 
 def front_matter(article: Article) -> str:
@@ -34,21 +53,41 @@ def front_matter(article: Article) -> str:
     }
     lines = ["---"]
     for key, value in values.items():
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        lines.append(f"{key}: {yaml_value(value)}")
     lines.append("---")
     return "\n".join(lines)
 
 
-def escape_inline(text: str) -> str:
-    """Neutralise raw HTML and line-start Markdown in body text."""
+def yaml_value(value: object) -> str:
+    """``value`` as a JSON scalar or flow list that YAML reads back unchanged.
+
+    Inside strings, "<" and "[" are written as ``\\u003c`` and ``\\u005b``
+    too: the same value for JSON and YAML, but no raw HTML or link for a
+    Markdown renderer that shows front matter as text.
+    """
+    if isinstance(value, list):
+        return "[" + ", ".join(yaml_value(item) for item in value) + "]"
+    dumped = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+def safe_inline(text: str) -> str:
+    """Escape raw HTML and link syntax so no renderer executes or follows it."""
     text = _HTML.sub("&lt;", text)
+    text = _LINK_TARGET.sub("]\\\\(", text)
+    return _LINK_DEFINITION.sub("\\1\\\\[", text)
+
+
+def escape_inline(text: str) -> str:
+    """Neutralise raw HTML, links and line-start Markdown in body text."""
+    text = safe_inline(text)
     if _LINE_START.match(text):
         text = "\\" + text
     return text
 
 
 def block_markdown(block: Block) -> str:
-    text = _HTML.sub("&lt;", block.text)
+    text = safe_inline(block.text)
     if block.type is BlockType.HEADING:
         return "#" * max(2, min(block.level or 2, 6)) + " " + text
     if block.type is BlockType.ITEM:
@@ -71,6 +110,6 @@ def body_markdown(article: Article) -> str:
 
 def render_markdown(article: Article) -> str:
     head = front_matter(article)
-    title = f"\n\n# {_HTML.sub('&lt;', article.title)}" if article.title else ""
+    title = f"\n\n# {safe_inline(article.title)}" if article.title else ""
     body = body_markdown(article)
-    return f"{head}{title}\n\n{body}\n"
+    return scrub(f"{head}{title}\n\n{body}\n")

@@ -31,7 +31,7 @@ class Byline:
 
 def parse_byline(text: str) -> Byline | None:
     """A byline's names by role, or None when ``text`` is not a byline."""
-    if len(patterns.WORD.findall(text)) > BYLINE_MAX_WORDS:
+    if patterns.count_words(text, BYLINE_MAX_WORDS) > BYLINE_MAX_WORDS:
         return None
     text = text.strip(" •-–—|")
     found = False

@@ -3,6 +3,7 @@ its length, sentence punctuation, stopword density and capitalisation."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import vocab
@@ -23,23 +24,51 @@ class Features:
 
 
 def features(text: str, lang: str | None) -> Features:
-    tokens = patterns.WORD.findall(text)
-    n = word_count(text, tokens)
-    stops = vocab.stopwords(lang or "")
-    density = sum(1 for t in tokens if t.lower() in stops) / n if n and stops else 0.0
+    stats = _stats(text, vocab.stopwords(lang or ""))
+    n = stats.words
     return Features(
         words=n,
-        stop_density=density,
+        stop_density=stats.stops / n if n and stats.stops else 0.0,
         terminal=bool(patterns.TERMINAL.search(text)),
-        titlelike=is_titlelike(tokens),
+        titlelike=stats.titlelike,
         lexicon=lexicon_rule(text, n),
     )
 
 
+@dataclass(frozen=True)
+class _Stats:
+    words: int  # as ``word_count`` counts them
+    stops: int
+    titlelike: bool  # as ``is_titlelike`` decides
+
+
+def _stats(text: str, stops: frozenset[str]) -> _Stats:
+    """Word counts in one pass, a bounded chunk of words at a time: a 50 MB
+    paragraph as one list of words would be millions of strings."""
+    tokens = unspaced_tokens = stop = content = upper = 0
+    first_upper = False
+    for chunk in patterns.word_chunks(text):
+        tokens += len(chunk)
+        for token, count in Counter(chunk).items():
+            if token.lower() in stops:
+                stop += count
+            if len(token) > 3 and not token.isdigit():
+                first_upper = first_upper or (not content and token[:1].isupper())
+                content += count
+                upper += count if token[:1].isupper() else 0
+            if patterns.UNSPACED.search(token):
+                unspaced_tokens += count
+    unspaced = patterns.count_unspaced(text)
+    words = tokens if not unspaced else tokens - unspaced_tokens + unspaced // 2
+    titlelike = upper / content >= 0.7 if content >= 2 else content == 1 and first_upper
+    return _Stats(words, stop, titlelike)
+
+
 def word_count(text: str, tokens: list[str] | None = None) -> int:
     """Words, counting about two characters of an unspaced script as one."""
-    tokens = patterns.WORD.findall(text) if tokens is None else tokens
-    unspaced = len(patterns.UNSPACED.findall(text))
+    if tokens is None:
+        return _stats(text, frozenset()).words
+    unspaced = patterns.count_unspaced(text)
     if not unspaced:
         return len(tokens)
     return sum(1 for t in tokens if not patterns.UNSPACED.search(t)) + unspaced // 2

@@ -9,6 +9,7 @@ backtrack catastrophically (``tests/test_patterns.py`` checks that on
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from .. import vocab
@@ -17,12 +18,14 @@ from .. import vocab
 # A block's lexicon key: lower case, bullets and leading punctuation off,
 # trailing ":", "»", "|" off, spaces collapsed.
 _KEY_LEAD = re.compile(r"^[\s•●◦▪■►▸‣∙·*+>|»›\-–—]+")
-_KEY_TRAIL = re.compile(r"[\s:：»›>|]+$")
+# (The look-behind starts the trailing run at its first character only: a
+# plain "[...]+$" retries from every character of a long run, O(n²).)
+_KEY_TRAIL = re.compile(r"(?<![\s:：»›>|])[\s:：»›>|]+$")
 
 
 def lexicon_key(text: str) -> str:
     key = _KEY_TRAIL.sub("", _KEY_LEAD.sub("", text.lower()))
-    return " ".join(key.split())
+    return squeeze(key)
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -166,20 +169,66 @@ BYLINE_SEGMENTS = re.compile(r"\s*(?:\||;|/\s|\s/|•|·|\s{3,}|\s-\s(?=[A-Z][\w
 #: A second "Label:" inside a byline segment ("Rep: X Red: Y").
 INNER_LABEL = re.compile(r"(?<=\s)([A-Z][A-Za-z]{1,15})\s{0,2}:")
 #: Separators between names in one segment.
-NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bdan\b|\bserta\b)\s*")
+# (Leading spaces only from the start of their run: "\s*X" retries from every
+# character of a long run of spaces, O(n²). Same splits.)
+NAME_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|&|\band\b|\bdan\b|\bserta\b)\s*")
 #: Trailing noise after a name ("diperbarui 22 Nov", "- 22 November 2021").
 NAME_TAIL = re.compile(
-    r"\s+(?:diperbarui|diterbitkan|updated|published|pada|on|at|\d|[-–—|]\s).*$", re.I
+    r"(?<!\s)\s+(?:diperbarui|diterbitkan|updated|published|pada|on|at|\d|[-–—|]\s).*$", re.I
 )
 #: "(https://…)" style links, e-mail addresses and handles in a byline.
-NAME_NOISE = re.compile(r"\(.*?\)|\S+@\S+|@\w+|https?://\S+")
+# (Bounded by the brackets and by the look-behind: "\(.*?\)" and "\S+@" retry
+# from every character of a long run without ")" or "@", O(n²).)
+NAME_NOISE = re.compile(r"\([^()\n]*\)|(?<![^\s()])[^\s@()]+@\S+|@\w+|https?://\S+")
 
 # --- words and sentences -----------------------------------------------------
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+#: Characters of text tokenised at a time by the helpers below: a 50 MB
+#: paragraph never becomes one list of millions of word strings.
+WORD_CHUNK_CHARS = 64 * 1024
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
+def word_chunks(text: str) -> Iterator[list[str]]:
+    """The ``WORD``s of ``text``, a bounded list at a time (cut at spaces)."""
+    start = 0
+    while start < len(text):
+        end = text.find(" ", start + WORD_CHUNK_CHARS)
+        end = len(text) if end < 0 else end
+        yield WORD.findall(text, start, end)
+        start = end
+
+
+def count_words(text: str, limit: int | None = None) -> int:
+    """How many ``WORD``s ``text`` has (counting may stop once past ``limit``)."""
+    n = 0
+    for words in word_chunks(text):
+        n += len(words)
+        if limit is not None and n > limit:
+            break
+    return n
+
+
+def squeeze(text: str) -> str:
+    """``" ".join(text.split())`` without the list of words (same result)."""
+    if _OTHER_SPACE.search(text):
+        return " ".join(text.split())
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
+
+
 TERMINAL = re.compile(r"[.!?…。！？][\"”’')\]」』]*\s*$|[\"”」]\s*$")
 #: Scripts written without spaces (Chinese, Japanese, Thai): about two
 #: characters make a word, so length rules still work on them.
 UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def count_unspaced(text: str) -> int:
+    """Characters of unspaced scripts in ``text`` (no list of them)."""
+    return UNSPACED.subn("", text)[1] if UNSPACED.search(text) else 0
+
+
 TAGS_LINE = re.compile(
     r"^(?:tags?|topik|topics?|kata kunci|keywords|label)\s{0,2}[:：]\s{0,2}(?P<tags>\S.{0,300})$",
     re.I,
@@ -228,4 +277,8 @@ SITE_SUFFIX = re.compile(
     r"\s{0,3}[|\-–—:»]\s{0,3}(?:[^|\-–—]{1,40}?(?i:\.(?:com|co\.id|id|net|org|tv))"
     r"|[A-Z]\w*(?:\s[A-Z]\w*){0,2}(?:News|NEWS|Online|Times|Post|TV|Media))\s*$"
 )
-PAGE_SUFFIX = re.compile(r"\s*[-|–]?\s*(?:Halaman|Page|Hal\.?)\s+(?:all|semua|\d{1,3})\s*$", re.I)
+# (Starts only where a run of spaces starts, and possessive: two adjacent
+# "\s*" share a long run in O(n²) ways at each of its O(n) starts.)
+PAGE_SUFFIX = re.compile(
+    r"(?<!\s)\s*+[-|–]?\s*+(?:Halaman|Page|Hal\.?)\s++(?:all|semua|\d{1,3})\s*$", re.I
+)

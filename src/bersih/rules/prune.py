@@ -33,7 +33,7 @@ def prune(article: Article) -> Article:
 
 def _tidy(blocks: list[Block]) -> list[Block]:
     """Drop trailing headings (nothing under them) and collapse spaces."""
-    out = [b.with_text(" ".join(b.text.split())) for b in blocks if b.text.strip()]
+    out = [b.with_text(patterns.squeeze(b.text)) for b in blocks if b.text.strip()]
     return out
 
 
