@@ -26,6 +26,10 @@ Stage = Callable[[Article, Options], Article]
 #: the evaluation corpus has about 6,000 lines, and a million-line file is no
 #: article (it would only run into the time limit, holding ~400 MB).
 MAX_BLOCKS = 100_000
+#: Most lines a text input may have (checked before any block is built, so a
+#: million-line file is refused in constant memory): twice MAX_BLOCKS, as
+#: pasted paragraphs are separated by blank lines.
+MAX_LINES = 2 * MAX_BLOCKS
 
 
 def _stage_lang(article: Article, options: Options) -> Article:
@@ -118,6 +122,10 @@ def _clean(data: str | bytes, options: Options) -> Article:
         decoding._check_size(len(data), options.limits.max_bytes, "input")
         text = decoding.normalise(decoding.repair_mojibake(data))
     kind, reason = _kind(text, options)
+    if kind is Kind.TEXT and text.count("\n") > MAX_LINES:
+        raise TooLargeError(
+            f"input has {text.count(chr(10))} lines, more than the {MAX_LINES} of any article"
+        )
     article = _extract(text, kind, options)
     if len(article.blocks) > MAX_BLOCKS:
         raise TooLargeError(
