@@ -265,39 +265,59 @@ class Run:
     raw: bytes = b""
 
 
+# Peak memory is read by a small launcher process: a child's ru_maxrss on Linux
+# starts from its parent's high-water mark (kept across exec), so a child
+# forked straight from this (large) pytest process would report pytest's
+# memory, not its own. The launcher is small, so its child's figure is the
+# child's own.
+_LAUNCHER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as report:
+    report.write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+"""
+
+
 def run_cli(args: list[str], timeout: float, preexec: Callable[[], None] | None = None) -> Run:
-    """``python -m bersih ARGS`` with a wall-clock ``timeout``; peak memory from wait4."""
+    """``python -m bersih ARGS`` with a wall-clock ``timeout``; its own peak memory."""
     out_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bersih-hostile-{os.getpid()}"
+    rss_path = Path(f"{out_path}.rss")
     with open(f"{out_path}.out", "wb") as out, open(f"{out_path}.err", "wb") as err:
         start = time.monotonic()
         proc = subprocess.Popen(
-            [sys.executable, "-m", "bersih", *args],
+            [sys.executable, "-c", _LAUNCHER, str(rss_path), sys.executable, "-m", "bersih", *args],
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=err,
             preexec_fn=preexec,  # only sets a resource limit and a signal disposition
+            start_new_session=True,  # so a time-out kills the launcher and bersih together
         )
-        status, rusage = _wait(proc, timeout)
+        status = _wait(proc, timeout)
         seconds = time.monotonic() - start
     raw = Path(f"{out_path}.out").read_bytes()
     stderr = Path(f"{out_path}.err").read_bytes().decode("utf-8", "replace")
-    for suffix in (".out", ".err"):
-        Path(f"{out_path}{suffix}").unlink()
+    peak = int(rss_path.read_text() or 0) if rss_path.exists() else 0
+    for suffix in (".out", ".err", ".rss"):
+        Path(f"{out_path}{suffix}").unlink(missing_ok=True)
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB elsewhere
     code = os.waitstatus_to_exitcode(status)
+    code = -(code - 128) if code > 128 else code  # the launcher reports a signal as 128 + N
     stdout = raw.decode("utf-8", "replace")
-    return Run(code, stdout, stderr, seconds, rusage * scale, raw)
+    return Run(code, stdout, stderr, seconds, peak * scale, raw)
 
 
-def _wait(proc: subprocess.Popen[bytes], timeout: float) -> tuple[int, int]:
+def _wait(proc: subprocess.Popen[bytes], timeout: float) -> int:
     deadline = time.monotonic() + timeout
     while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        pid, status, _ = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             proc.returncode = os.waitstatus_to_exitcode(status)
-            return status, usage.ru_maxrss
+            return status
         if time.monotonic() > deadline:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
             os.wait4(proc.pid, 0)
             proc.returncode = -9
             pytest.fail(f"bersih ran past {timeout:.0f} s (killed)")
