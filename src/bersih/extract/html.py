@@ -41,6 +41,11 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+#: trafilatura's fast extraction is kept when it finds at least this many
+#: characters; shorter results get its full run with fallbacks.
+FAST_MIN_CHARS = 2000
+
+
 def html_to_article(html: str, options: Options) -> Article:
     """Extract the article from ``html`` as unclassified blocks plus metadata.
 
@@ -88,16 +93,26 @@ def _main_blocks(tree: Any, options: Options) -> list[Block]:
     """trafilatura's main content, structure kept (it works on a copy)."""
     import trafilatura
 
+    # trafilatura's own extraction first; its fallbacks (readability, jusText,
+    # ~0.5 s of stoplist loading on a cold process) only when that result is
+    # short enough for a second opinion to matter.
+    body = _trafilatura_body(trafilatura, tree, options.links, fast=True)
+    if body is None or len("".join(body.itertext())) < FAST_MIN_CHARS:
+        body = _trafilatura_body(trafilatura, tree, options.links, fast=False)
+    return element_blocks(body) if body is not None else []
+
+
+def _trafilatura_body(trafilatura: Any, tree: Any, links: bool, *, fast: bool) -> Any:
     doc = trafilatura.bare_extraction(
         tree,
+        fast=fast,
         include_comments=False,
         include_formatting=True,
-        include_links=options.links,
+        include_links=links,
         include_tables=True,
         with_metadata=False,
     )
-    body = getattr(doc, "body", None)
-    return element_blocks(body) if body is not None else []
+    return getattr(doc, "body", None)
 
 
 def _page(tree: Any, captions: set[str]) -> Page:
