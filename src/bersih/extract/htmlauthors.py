@@ -20,7 +20,7 @@ from functools import cache
 from typing import Any
 
 from .. import vocab
-from ..rules.byline import is_person_name, label_role, parse_byline
+from ..rules.byline import is_person_name, label_role, parse_byline, unique
 from .htmldom import tag_of, text_of, visible
 
 #: A byline element's text is at most this many characters.
@@ -190,14 +190,3 @@ def _clean_name(name: str) -> str:
     while len(words) > 1 and words[-1].lower().rstrip(".,") in months.keys() | weekdays.keys():
         words.pop()
     return " ".join(words)
-
-
-def unique(items: list[str]) -> list[str]:
-    """``items`` without repeats (case-insensitive), in order."""
-    seen: set[str] = set()
-    out = []
-    for item in items:
-        if item.lower() not in seen:
-            seen.add(item.lower())
-            out.append(item)
-    return out

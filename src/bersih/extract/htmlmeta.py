@@ -27,9 +27,10 @@ from typing import Any
 from urllib.parse import urlparse
 
 from .. import vocab
+from ..rules.byline import unique
 from ..rules.dates import find_date
 from ..rules.header import clean_title
-from .htmlauthors import pick_authors, unique
+from .htmlauthors import pick_authors
 from .htmldom import tag_of, text_of, visible
 
 #: An ``<h1>`` or title with fewer words is a section name ("Ekonomi").

@@ -46,7 +46,7 @@ def parse_byline(text: str) -> Byline | None:
         (authors if role == "author" else editors).extend(names)
     if not found:
         return _role_suffix(text)
-    return Byline(tuple(_dedupe(authors)), tuple(_dedupe(editors)))
+    return Byline(tuple(unique(authors)), tuple(unique(editors)))
 
 
 def _segments(text: str) -> list[str]:
@@ -159,11 +159,12 @@ def _dotted_initials_ok(tokens: list[str]) -> bool:
     )
 
 
-def _dedupe(names: list[str]) -> list[str]:
+def unique(items: list[str]) -> list[str]:
+    """``items`` without repeats (case-insensitive), in order."""
     seen: set[str] = set()
     out = []
-    for name in names:
-        if name.lower() not in seen:
-            seen.add(name.lower())
-            out.append(name)
+    for item in items:
+        if item.lower() not in seen:
+            seen.add(item.lower())
+            out.append(item)
     return out

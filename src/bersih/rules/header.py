@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from .. import vocab
 from ..model import Article, Block, BlockType, Label, Step, Zone
 from . import patterns
-from .byline import is_person_name, label_role, parse_byline
+from .byline import is_person_name, label_role, parse_byline, unique
 from .dates import find_date, is_date_line
 from .features import is_titlelike, word_count
 
@@ -377,7 +377,7 @@ def collect_tags(blocks: list[Block]) -> list[str]:
             continue
         after_tags_header = block.rule == "section.tags"
     tags += _lone_tag(blocks)
-    return _unique([t.strip(" #") for t in tags if t.strip(" #")])
+    return unique([t.strip(" #") for t in tags if t.strip(" #")])
 
 
 def _lone_tag(blocks: list[Block]) -> list[str]:
@@ -386,13 +386,3 @@ def _lone_tag(blocks: list[Block]) -> list[str]:
         return []
     text = blocks[last + 1].text.strip()
     return [text] if text.islower() and len(text.split()) <= 3 and text.isascii() else []
-
-
-def _unique(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for item in items:
-        if item.lower() not in seen:
-            seen.add(item.lower())
-            out.append(item)
-    return out
