@@ -61,7 +61,8 @@ class Block:
     text renderer can show it; ``level`` is a heading's depth (2 = ``##``).
     The classifier fills ``label`` (``Label``), ``rule`` (why), ``first``
     (the first-pass label, kept for ``--explain``) and ``zone`` (where the
-    block sits: before, inside or after the article body). ``main`` is set
+    block sits: before, inside or after the article body). ``links`` holds
+    ``(anchor text, URL)`` pairs (HTML input with ``--links``). ``main`` is set
     by the HTML extractor on blocks of the page's main content: short blocks
     there (list items, subheadings) are body unless a rule finds furniture.
     """
@@ -74,6 +75,7 @@ class Block:
     rule: str = ""
     first: str = ""
     zone: str = "body"
+    links: tuple[tuple[str, str], ...] = ()
     main: bool = False
 
     def with_text(self, text: str) -> Block:

@@ -63,6 +63,8 @@ def html_to_article(html: str, options: Options) -> Article:
         raise NoArticleError("no article found: the page has no visible text")
     if meta.date is None and title_at is not None:
         meta = _date_near_title(page, title_at, meta)
+    if not options.links:
+        blocks = [replace(b, links=()) if b.links else b for b in blocks]
     return _article(blocks, meta, (*steps, *_meta_steps(meta)))
 
 

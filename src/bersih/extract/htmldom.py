@@ -60,6 +60,8 @@ class _Collector:
     parts: list[str] = field(default_factory=list)
     linked: int = 0
     in_link: int = 0
+    #: (anchor text, URL) of the links in the block being collected.
+    anchors: list[tuple[str, str]] = field(default_factory=list)
     context: _Context = field(default_factory=_Context)
     #: Hidden elements (kept alive here, so lxml hands out the same proxies).
     hidden: set[Any] = field(default_factory=set)
@@ -77,7 +79,9 @@ class _Collector:
         if not text:
             return
         ctx = self.context
-        self.blocks.append(Block(text, ctx.type, ctx.level, ctx.marker))
+        links = tuple((a, u) for a, u in self.anchors if a in text)
+        self.anchors.clear()
+        self.blocks.append(Block(text, ctx.type, ctx.level, ctx.marker, links=links))
         self.link_shares.append(min(1.0, linked / max(1, len(text))))
         if ctx.type is BlockType.ITEM:
             # the rest of a list item (a second paragraph) is plain text
@@ -155,10 +159,16 @@ def _walk(el: Any, out: _Collector, skip: frozenset[str], number: int = 0) -> No
     if tag not in BLOCK_TAGS:
         link = tag in ("a", "ref")
         out.in_link += link
+        start = len(out.parts)
         out.add(el.text)
         for child in el:
             _walk(child, out, skip)
         out.in_link -= link
+        url = (el.get("href") or el.get("target") or "") if link else ""
+        if url:
+            anchor = _SPACE.sub(" ", "".join(out.parts[start:])).strip()
+            if anchor:
+                out.anchors.append((anchor, url))
         out.add(el.tail)
         return
     out.flush()

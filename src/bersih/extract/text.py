@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 from ..model import Article, Block, BlockType, Source
 from ..rules import patterns
@@ -31,6 +32,8 @@ _ITEM = re.compile(r"^(?P<marker>[•●◦▪▫■□►▸‣∙·*+-]|\d{1,3
 # every character of the text, O(n²) on "# a####...x".)
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*)$")
 _QUOTE = re.compile(r"^>\s?(?P<text>.*)$")
+# A link as bersih writes it: "[anchor](https://...)" (no "[" or "]" inside).
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\(((?:https?://|mailto:)[^\s()<>]{1,2000})\)", re.I)
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _FRONT_KEY = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
 _DOMAIN_START = re.compile(r"^[\w-]+\.(?:com|co\.id|id|net|org)\b", re.I)
@@ -42,6 +45,8 @@ def text_to_article(text: str) -> Article:
     """Turn pasted text into an ``Article`` whose blocks are unclassified."""
     meta, text = _split_front_matter(text)
     blocks = tuple(b for group in _groups(text) for b in _group_blocks(group))
+    if meta:  # bersih's own Markdown: its "[anchor](url)" links become links again
+        blocks = tuple(_read_links(b) for b in blocks)
     article = Article(blocks=blocks)
     if meta:
         article = article.evolve(**meta)
@@ -121,6 +126,13 @@ def _is_dateline_dash(line: str) -> bool:
     # "- Jakarta Selatan ..." is an item, "-- kata dia" is not; a number
     # followed by "." and a long sentence is still an item ("1. Kelurahan").
     return line.startswith("--")
+
+
+def _read_links(block: Block) -> Block:
+    links = tuple((m.group(1), m.group(2)) for m in _MD_LINK.finditer(block.text))
+    if not links:
+        return block
+    return replace(block, text=_MD_LINK.sub(r"\1", block.text), links=links)
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, object], str]:

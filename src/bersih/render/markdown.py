@@ -86,8 +86,23 @@ def escape_inline(text: str) -> str:
     return text
 
 
+#: Link targets kept in Markdown: web and mail addresses only (never javascript:).
+_SAFE_URL = re.compile(r"^(?:https?://|mailto:)[^\s<>\"]{1,2000}$", re.I)
+
+
+def with_links(text: str, block: Block) -> str:
+    """Turn each link's first anchor in (escaped) ``text`` into ``[anchor](url)``."""
+    for anchor, url in block.links:
+        shown = safe_inline(anchor)
+        if not _SAFE_URL.match(url) or not shown or shown not in text or "[" in shown:
+            continue
+        target = url.replace("(", "%28").replace(")", "%29")
+        text = text.replace(shown, f"[{shown}]({target})", 1)
+    return text
+
+
 def block_markdown(block: Block) -> str:
-    text = safe_inline(block.text)
+    text = with_links(safe_inline(block.text), block)
     if block.type is BlockType.HEADING:
         return "#" * max(2, min(block.level or 2, 6)) + " " + text
     if block.type is BlockType.ITEM:
@@ -95,7 +110,7 @@ def block_markdown(block: Block) -> str:
         return f"{marker} {text}"
     if block.type is BlockType.QUOTE:
         return "> " + text
-    return escape_inline(block.text)
+    return with_links(escape_inline(block.text), block)
 
 
 def body_markdown(article: Article) -> str:
