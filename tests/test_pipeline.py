@@ -67,3 +67,18 @@ def test_unspaced_scripts_are_measured_by_characters() -> None:
     )
     article = clean("ホーム\n\nニュース\n\n" + japanese + "\n\n" + japanese.replace("先日", "昨日"))
     assert japanese in to_dict(article)["body"]
+
+
+def test_subheading_over_a_list_is_kept() -> None:
+    text = "\n\n".join(
+        [
+            PARA_1,
+            "Daftar Pasar yang Akan Diperbaiki Tahun Ini",
+            "- Pasar Lama di Kecamatan Utara",
+            "- Pasar Baru di Kecamatan Selatan",
+            PARA_2,
+        ]
+    )
+    markdown = to_dict(clean(text))["markdown"]
+    assert "## Daftar Pasar yang Akan Diperbaiki Tahun Ini" in markdown
+    assert "- Pasar Lama di Kecamatan Utara" in markdown

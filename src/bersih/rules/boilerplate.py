@@ -282,7 +282,10 @@ def _is_related_headline(blocks: list[Block], i: int, prev: Block | None) -> boo
     """A headline under "Baca juga:", or a lone bulleted headline in the text."""
     if i > 0 and blocks[i - 1].rule == "related.inline":
         return True
-    return blocks[i].type is BlockType.ITEM and not _in_list(prev) and not blocks[i].main
+    if blocks[i].type is not BlockType.ITEM or blocks[i].main or _in_list(prev):
+        return False
+    nxt = _neighbour(blocks, i, 1)
+    return nxt is None or nxt.type is not BlockType.ITEM  # a list of items is content
 
 
 def _in_list(prev: Block | None) -> bool:
@@ -298,4 +301,7 @@ def _is_subheading(block: Block, f: Features, prev: Block | None, nxt: Block | N
         return False
     if block.text.endswith(":"):
         return False
-    return prev is not None and nxt is not None and nxt.label == Label.GOOD
+    if prev is None or nxt is None:
+        return False
+    # A heading over prose, or over a list of items ("Key facts" / "- ...").
+    return nxt.label == Label.GOOD or (nxt.type is BlockType.ITEM and nxt.label == Label.SHORT)
