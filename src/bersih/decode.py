@@ -149,7 +149,6 @@ def check_size(size: int, limit: int, what: str) -> None:
         )
 
 
-_check_size = check_size  # the name pipeline.py uses
 
 
 def gunzip(data: bytes, limits: Limits) -> bytes:

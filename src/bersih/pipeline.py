@@ -119,7 +119,7 @@ def _clean(data: str | bytes, options: Options) -> Article:
     if isinstance(data, bytes):
         text, encoding = decoding.decode(data, options.limits)
     else:
-        decoding._check_size(len(data), options.limits.max_bytes, "input")
+        decoding.check_size(len(data), options.limits.max_bytes, "input")
         text = decoding.normalise(decoding.repair_mojibake(data))
     kind, reason = _kind(text, options)
     if kind is Kind.TEXT and text.count("\n") > MAX_LINES:

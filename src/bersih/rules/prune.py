@@ -32,9 +32,8 @@ def prune(article: Article) -> Article:
 
 
 def _tidy(blocks: list[Block]) -> list[Block]:
-    """Drop trailing headings (nothing under them) and collapse spaces."""
-    out = [b.with_text(patterns.squeeze(b.text)) for b in blocks if b.text.strip()]
-    return out
+    """Drop emptied blocks and collapse runs of spaces."""
+    return [b.with_text(patterns.squeeze(b.text)) for b in blocks if b.text.strip()]
 
 
 def _quote(text: str) -> str:
