@@ -12,9 +12,7 @@ temp file.
 
 from __future__ import annotations
 
-import contextlib
 import signal
-import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -214,10 +212,3 @@ def warm_up(task: Task, jobs: Sequence[Job]) -> None:
             clean(text, replace(task.options, kind=kind, path=None))
         except Exception:  # only a warm-up: the real documents report their own errors
             continue
-    # trafilatura loads jusText's stoplists for every language on its first
-    # fallback extraction (~0.5 s): do it once here rather than once per worker.
-    external = sys.modules.get("trafilatura.external")
-    prime = getattr(external, "jt_stoplist_init", None)
-    if callable(prime):
-        with contextlib.suppress(Exception):
-            prime()

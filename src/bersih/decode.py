@@ -126,8 +126,14 @@ _REPLACEMENT = str.maketrans(
 )
 
 
-def decode(data: bytes, limits: Limits | None = None) -> tuple[str, str]:
+def decode(
+    data: bytes, limits: Limits | None = None, *, normalised: bool = True
+) -> tuple[str, str]:
     """Return ``(text, encoding)`` for raw input bytes.
+
+    ``normalised=False`` leaves newlines, odd spaces and invisible characters
+    for the caller: markup is normalised text by text (``inline``), which is
+    far cheaper than a scan of the whole page.
 
     Raises ``TooLargeError`` past the limits and ``InputError`` for binary,
     corrupt or undecodable input.
@@ -137,7 +143,8 @@ def decode(data: bytes, limits: Limits | None = None) -> tuple[str, str]:
     if data[:2] == b"\x1f\x8b":
         data = gunzip(data, limits)
     text, encoding = _to_str(data)
-    return normalise(repair_mojibake(text)), encoding
+    text = repair_mojibake(text)
+    return (normalise(text) if normalised else scrub(text)), encoding
 
 
 # --- limits and gzip ---------------------------------------------------------------
@@ -393,7 +400,21 @@ def normalise(text: str) -> str:
     text = scrub(text)
     if "\r" in text:  # before the scan: str.replace is far cheaper per line
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text:  # indented markup has thousands: one C-level pass, not a call each
+        text = text.replace("\t", " ")
     return _sub_chunked(_NORMALISE, _normal_run, text)
+
+
+def inline(text: str) -> str:
+    r"""``text`` as one line: normalised, white space runs as one space, trimmed.
+
+    >>> inline(" Kota\u00a0Bogor\u200b,\n\tJawa  Barat ")
+    'Kota Bogor, Jawa Barat'
+    """
+    return _WHITE_SPACE.sub(" ", normalise(text)).strip()
+
+
+_WHITE_SPACE = re.compile(r"\s+")
 
 
 def _normal_run(match: re.Match[str]) -> str:

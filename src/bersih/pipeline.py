@@ -117,11 +117,13 @@ def _clean(data: str | bytes, options: Options) -> Article:
     deadline = time.monotonic() + options.limits.time_limit if options.limits.time_limit else None
     encoding = None
     if isinstance(data, bytes):
-        text, encoding = decoding.decode(data, options.limits)
+        text, encoding = decoding.decode(data, options.limits, normalised=False)
     else:
         decoding.check_size(len(data), options.limits.max_bytes, "input")
-        text = decoding.normalise(decoding.repair_mojibake(data))
+        text = decoding.scrub(decoding.repair_mojibake(data))
     kind, reason = _kind(text, options)
+    if kind is Kind.TEXT:  # markup is normalised text by text as it is read
+        text = decoding.normalise(text)
     if kind is Kind.TEXT and text.count("\n") > MAX_LINES:
         raise TooLargeError(
             f"input has {text.count(chr(10))} lines, more than the {MAX_LINES} of any article"

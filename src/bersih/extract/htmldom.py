@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..decode import inline
 from ..model import Block, BlockType
 
 #: Elements whose content is never visible text (HTML's <head> is never walked:
@@ -40,7 +41,6 @@ CELL_TAGS = frozenset({"td", "th", "cell"})
 BREAK_TAGS = frozenset({"br", "lb", "hr"})
 _HEADING = {f"h{n}": n for n in range(1, 7)}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(slots=True)
@@ -73,7 +73,9 @@ class _Collector:
                 self.linked += len(text.strip())
 
     def flush(self) -> None:
-        text = _SPACE.sub(" ", "".join(self.parts)).strip()
+        if not self.parts:
+            return
+        text = inline("".join(self.parts))
         linked, self.linked = self.linked, 0
         self.parts.clear()
         if not text:
@@ -166,7 +168,7 @@ def _walk(el: Any, out: _Collector, skip: frozenset[str], number: int = 0) -> No
         out.in_link -= link
         url = (el.get("href") or el.get("target") or "") if link else ""
         if url:
-            anchor = _SPACE.sub(" ", "".join(out.parts[start:])).strip()
+            anchor = inline("".join(out.parts[start:]))
             if anchor:
                 out.anchors.append((anchor, url))
         out.add(el.tail)
@@ -231,4 +233,4 @@ def text_of(el: Any) -> str:
         parts.append(el.text)
     for child in el:
         parts.extend(iter_text(child))
-    return _SPACE.sub(" ", "".join(parts)).strip()
+    return inline("".join(parts))

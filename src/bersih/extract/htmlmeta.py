@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from .. import vocab
+from ..decode import inline
 from ..rules.byline import unique
 from ..rules.dates import find_date
 from ..rules.header import clean_title
@@ -55,7 +56,6 @@ _SEPARATORS = re.compile(r"(?<=\s)(?:[|\-–—:»·•]|::|\|\|)(?=\s)")
 _DOMAIN_END = re.compile(r"\.(?:com|co\.id|id|net|org)\b", re.I)
 _ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
 _LIST = re.compile(r"[,;]")
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _HOST_NOISE = frozenset({"www", "com", "co", "id", "net", "org"})
 
@@ -117,10 +117,10 @@ def _meta_values(tree: Any) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
     for el in tree.iter("meta"):
         name = el.get("property") or el.get("name") or el.get("itemprop")
-        content = _SPACE.sub(" ", el.get("content") or "").strip()
+        content = inline(el.get("content") or "")
         if name and content:
             values.setdefault(name.strip().lower(), []).append(content)
-    titles = [_SPACE.sub(" ", el.text or "").strip() for el in tree.iter("title")]
+    titles = [inline(el.text or "") for el in tree.iter("title")]
     values["<title>"] = [t for t in titles if t][:1]
     return values
 
@@ -157,7 +157,7 @@ def _types(obj: dict[str, Any]) -> set[str]:
 
 def _ld_text(value: Any) -> str | None:
     if isinstance(value, str) and value.strip():
-        return _SPACE.sub(" ", value).strip()
+        return inline(value)
     if isinstance(value, dict):
         return _ld_text(value.get("name") or value.get("@value"))
     if isinstance(value, list) and value:
@@ -309,5 +309,5 @@ def _pick_tags(metas: dict[str, list[str]], ld: list[dict[str, Any]]) -> tuple[s
                 if isinstance(keywords, list)
                 else _LIST.split(str(keywords))
             )
-    cleaned = (_SPACE.sub(" ", t).strip() for t in tags)
+    cleaned = (inline(t) for t in tags)
     return tuple(unique([t for t in cleaned if t and len(t) <= TAG_MAX_CHARS])[:MAX_TAGS])
