@@ -127,10 +127,13 @@ def inputs(corpus: Path, name: str) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
 
 
-def timed_run(cmd: Sequence[str], ok: tuple[int, ...] = (0,)) -> float:
-    """Wall seconds of one process run; raises if it fails."""
+def timed_run(cmd: Sequence[str], ok: tuple[int, ...] = (0,), stdin: Path | None = None) -> float:
+    """Wall seconds of one process run (``stdin`` from a file); raises if it fails."""
     started = time.perf_counter()
-    done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    with open(stdin or os.devnull, "rb") as feed:
+        done = subprocess.run(
+            cmd, stdin=feed, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+        )
     elapsed = time.perf_counter() - started
     if done.returncode not in ok:
         tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:]
@@ -209,7 +212,44 @@ def bench_startup(corpus: Path, repeat: int) -> dict[str, Any]:
     table(("command", "median ms", "x hello"), rows)
     for label, reason in failed.items():
         print(f"failed: {label}: {reason}")
-    return {label: statistics.median(t) * 1000 for label, t in times.items() if t}
+    result: dict[str, Any] = {label: statistics.median(t) * 1000 for label, t in times.items() if t}
+    result["html_process_vs_trafilatura"] = _html_processes(corpus, repeat)
+    return result
+
+
+#: HTML pages timed as whole processes beside ``trafilatura < page``.
+PROCESS_PAGES = 5
+
+
+def _html_processes(corpus: Path, repeat: int) -> dict[str, Any]:
+    """``bersih clean PAGE`` and ``trafilatura < PAGE`` as whole processes,
+    interleaved, over a few pages spread through the HTML folder."""
+    trafilatura = tool("trafilatura")
+    pages = inputs(corpus, HTML_SETS[0])
+    if trafilatura is None or not pages:
+        return skip("trafilatura or the HTML folder is missing")
+    step = max(1, len(pages) // PROCESS_PAGES)
+    chosen = pages[::step][:PROCESS_PAGES]
+    ours: list[float] = []
+    theirs: list[float] = []
+    for _ in range(repeat):
+        for page in chosen:
+            ours.append(timed_run([*bersih_cmd(), "clean", str(page)], (0, 4)))
+            theirs.append(timed_run(trafilatura, (0, 1), stdin=page))
+    ratio = statistics.median(ours) / statistics.median(theirs)
+    table(
+        ("one HTML page as a process", "median ms", "x trafilatura"),
+        [
+            (f"bersih clean PAGE ({len(chosen)} pages)", statistics.median(ours) * 1000, ratio),
+            ("trafilatura < PAGE", statistics.median(theirs) * 1000, 1.0),
+        ],
+    )
+    return {
+        "pages": len(chosen),
+        "bersih_ms": statistics.median(ours) * 1000,
+        "trafilatura_ms": statistics.median(theirs) * 1000,
+        "ratio": ratio,
+    }
 
 
 def bench_clean(corpus: Path, repeat: int) -> dict[str, Any]:

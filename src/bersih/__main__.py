@@ -1,3 +1,3 @@
-from bersih.cli import main
+from bersih.quick import main
 
 main()

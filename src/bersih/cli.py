@@ -7,18 +7,24 @@ errors to the exit codes below (also in the README).
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import Annotated
 
 import typer
 
 from . import __version__
-from .console import error, info, write_data
+from .console import error, internal_error, write_data
 from .errors import BersihError, ExitCode, UsageError
-from .model import Article, Format
-from .options import DEFAULT_MAX_BYTES, DEFAULT_TIME_LIMIT, Limits, Options
+from .model import Format
+from .options import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIME_LIMIT,
+    KindChoice,
+    LangChoice,
+    Limits,
+    Options,
+)
+from .single import Env, run_one
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 cleaned; 1 internal error; 2 usage error; 3 input unreadable, "
@@ -35,31 +41,6 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     rich_markup_mode="rich",
 )
-
-
-class KindChoice(StrEnum):
-    """``--kind``: how to read the input."""
-
-    AUTO = "auto"
-    TEXT = "text"
-    HTML = "html"
-
-
-class LangChoice(StrEnum):
-    """``--lang``: whose vocabulary to trust most."""
-
-    AUTO = "auto"
-    ID = "id"
-    EN = "en"
-
-
-@dataclass
-class Env:
-    """The process's I/O, injectable so tests can simulate a pipe or a terminal."""
-
-    stdin: BinaryIO = field(default_factory=lambda: sys.stdin.buffer)
-    stdin_isatty: bool = field(default_factory=lambda: sys.stdin.isatty())
-    stderr_isatty: bool = field(default_factory=lambda: sys.stderr.isatty())
 
 
 #: Replaced by tests to simulate stdin and terminals.
@@ -186,9 +167,11 @@ def clean(
                 progress=env.stderr_isatty and not quiet,
             )
             raise typer.Exit(int(run_batch(plan)))
-        _clean_one(
-            paths[0] if paths else None, fmt, output, options, env, explain=explain, verbose=verbose
-        )
+        path = paths[0] if paths else None
+        if path is None and env.stdin_isatty:
+            _help_to_stderr()
+            raise UsageError("no input: give a file, '-', or pipe text into bersih")
+        run_one(path, fmt, output, options, env, explain=explain, verbose=verbose)
     except typer.Exit:
         raise
     except BersihError as exc:
@@ -197,49 +180,15 @@ def clean(
     except KeyboardInterrupt:
         error("interrupted")
         raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+    except Exception as exc:  # a bug in bersih: one line and exit 1, no traceback
+        internal_error(exc)
+        raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
 
 def _is_batch(paths: list[str], fmt: Format, output: Path | None) -> bool:
     if len(paths) > 1:
         return True
     return bool(paths) and paths[0] != "-" and Path(paths[0]).is_dir()
-
-
-def _clean_one(
-    path: str | None,
-    fmt: Format,
-    output: Path | None,
-    options: Options,
-    env: Env,
-    *,
-    explain: bool,
-    verbose: bool,
-) -> None:
-    from .sources import read_path, read_stream, write_atomic
-
-    if path is None and env.stdin_isatty:
-        _help_to_stderr()
-        raise UsageError("no input: give a file, '-', or pipe text into bersih")
-    if path is None or path == "-":
-        data = read_stream(env.stdin, options.limits.max_bytes)
-        name = None
-    else:
-        data = read_path(Path(path), options.limits.max_bytes)
-        name = path
-    from .pipeline import clean as clean_article
-    from .render import render
-
-    options = _with_path(options, name)
-    article = clean_article(data, options)
-    if verbose:
-        _report_choices(article)
-    if explain:
-        _explain(article)
-    text = render(article, fmt)
-    if output is None:
-        write_data(text)
-    else:
-        write_atomic(output, text)
 
 
 def _help_to_stderr() -> None:
@@ -253,23 +202,6 @@ def _help_to_stderr() -> None:
         text = command.get_help(typer.Context(command, info_name="clean", parent=parent))
         if text:
             sys.stderr.write(text + "\n")
-
-
-def _with_path(options: Options, path: str | None) -> Options:
-    from dataclasses import replace
-
-    return replace(options, path=path)
-
-
-def _report_choices(article: Article) -> None:
-    for step in article.steps:
-        if step.stage in ("extract", "lang"):
-            info(f"{step.stage}: {step.rule} ({step.detail})")
-
-
-def _explain(article: Article) -> None:
-    for step in article.steps:
-        info(f"[{step.stage}] {step.rule}: {step.detail}")
 
 
 @app.command()

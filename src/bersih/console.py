@@ -1,18 +1,31 @@
-"""Two consoles: data goes to stdout as plain text, messages to stderr."""
+"""Two consoles: data goes to stdout as plain text, messages to stderr.
+
+rich is imported on the first message, not before: a clean run that prints
+nothing but its data never loads it.
+"""
 
 from __future__ import annotations
 
 import sys
 from functools import cache
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.markup import escape
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 @cache
 def err() -> Console:
     """The stderr console for messages, progress and explanations."""
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _escape(message: str) -> str:
+    from rich.markup import escape
+
+    return escape(message)
 
 
 def write_data(text: str) -> None:
@@ -28,12 +41,18 @@ def write_data(text: str) -> None:
 
 
 def error(message: str) -> None:
-    err().print(f"[bold red]bersih:[/] {escape(message)}")
+    err().print(f"[bold red]bersih:[/] {_escape(message)}")
+
+
+def internal_error(exc: BaseException) -> None:
+    """A bug in bersih, reported on one line (no traceback) for exit code 1."""
+    detail = " ".join(str(exc).split())[:200]
+    error(f"internal error: {type(exc).__name__}: {detail} (please report this with the input)")
 
 
 def warn(message: str) -> None:
-    err().print(f"[yellow]bersih:[/] {escape(message)}")
+    err().print(f"[yellow]bersih:[/] {_escape(message)}")
 
 
 def info(message: str) -> None:
-    err().print(escape(message), style="dim")
+    err().print(_escape(message), style="dim")

@@ -156,8 +156,6 @@ def check_size(size: int, limit: int, what: str) -> None:
         )
 
 
-
-
 def gunzip(data: bytes, limits: Limits) -> bytes:
     """Decompress gzip input (every member), refusing to grow past
     ``limits.max_decompressed`` bytes (0 = no cap).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 #: Default maximum input size in bytes (``--max-size``): 50 MiB covers the
 #: largest saved portal pages we have seen (~5 MB) with a wide margin.
@@ -48,3 +49,19 @@ class Options:
     path: str | None = None
     skip: frozenset[str] = frozenset()
     limits: Limits = field(default_factory=Limits)
+
+
+class KindChoice(StrEnum):
+    """``--kind``: how to read the input."""
+
+    AUTO = "auto"
+    TEXT = "text"
+    HTML = "html"
+
+
+class LangChoice(StrEnum):
+    """``--lang``: whose vocabulary to trust most."""
+
+    AUTO = "auto"
+    ID = "id"
+    EN = "en"
