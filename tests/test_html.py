@@ -336,6 +336,33 @@ def test_index_page_is_no_article() -> None:
         )
 
 
+def test_index_page_is_no_article_when_read_as_whole_page() -> None:
+    """trafilatura keeps almost nothing of a listing: the whole-page
+    fallback still sees teasers each under a headline link."""
+    items = "".join(
+        f"<div><h3><a href='/r/{n}'>Harga Emas Naik Lagi Pekan Ini Nomor {n}</a></h3>"
+        f"<span>Permintaan emas dari luar negeri naik lagi ke-{n}.</span></div>"
+        for n in range(6)
+    )
+    html = f"<html><body><nav><a href='/'>Beranda</a></nav>{items}</body></html>"
+    with pytest.raises(NoArticleError, match="index page"):
+        html_to_article(html, Options())
+
+
+def test_short_story_beside_headline_links_is_not_an_index() -> None:
+    """Short paragraphs one after another, related headlines together below:
+    an article, even when read from the whole page."""
+    story = "".join(
+        f"<div>Warga desa membangun jembatan bambu bagian ke-{n}.</div>" for n in range(5)
+    )
+    related = "".join(
+        f"<div><a href='/r/{n}'>Judul Berita Lain yang Terkait Nomor {n}</a></div>"
+        for n in range(6)
+    )
+    article = html_to_article(f"<html><body>{story}{related}</body></html>", Options())
+    assert "html.page-text" in [s.rule for s in article.steps]
+
+
 # --- robustness ---------------------------------------------------------------------
 ODD_PAGES = [
     "",

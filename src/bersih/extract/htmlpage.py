@@ -62,6 +62,10 @@ STRAY_MAX_SHARE = 0.2
 INDEX_MIN_HEADLINES = 0.6
 #: ... and teasers of fewer words than this (median).
 INDEX_MAX_TEASER_WORDS = 30
+#: An index read from the whole page has at least this many teasers ...
+INDEX_MIN_TEASERS = 3
+#: ... under links of at least this many words (headlines, not menu entries).
+HEADLINE_MIN_WORDS = 4
 #: Characters of a block's key that match blocks differing in their tails.
 PREFIX_CHARS = 30
 
@@ -136,6 +140,8 @@ def compose(page: Page, main: list[Block], title: str | None, dated: bool) -> Co
             if count < MAIN_MIN_WORDS
             else "main content not found"
         )
+        if not dated:
+            _refuse_index_page(page)
         return _whole_page(page, title, f"{why}: the page's visible text is used")
     steps: list[Step] = []
     if _mostly_links(page, placed):
@@ -259,6 +265,33 @@ def _refuse_index(page: Page, placed: Placed, start: int, end: int) -> None:
         raise NoArticleError(
             f"no article found: an index page ({headlines} headline links, no date)"
         )
+
+
+def _refuse_index_page(page: Page) -> None:
+    """An index page, read from the whole page: most of its short paragraphs
+    are teasers, each just below a headline link (an article's paragraphs
+    follow one another; its related links stand together)."""
+    teasers = [
+        i
+        for i in range(len(page.blocks))
+        if not page.is_link(i) and i not in page.captions and _is_sentence(page.blocks[i].text)
+    ]
+    if len(teasers) < INDEX_MIN_TEASERS:
+        return
+    below = sum(1 for i in teasers if any(_is_headline_link(page, j) for j in (i - 1, i - 2)))
+    sizes = sorted(words(page.blocks[i].text) for i in teasers)
+    if (
+        below >= INDEX_MIN_HEADLINES * len(teasers)
+        and sizes[len(sizes) // 2] < INDEX_MAX_TEASER_WORDS
+    ):
+        raise NoArticleError(
+            f"no article found: an index page ({below} teasers under headline links, no date)"
+        )
+
+
+def _is_headline_link(page: Page, i: int) -> bool:
+    """A link of a headline's length (menu entries are one or two words)."""
+    return i >= 0 and page.is_link(i) and words(page.blocks[i].text) >= HEADLINE_MIN_WORDS
 
 
 def _longest_prose(page: Page) -> tuple[int, int]:

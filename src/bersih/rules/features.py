@@ -47,6 +47,7 @@ def _stats(text: str, stops: frozenset[str]) -> _Stats:
     paragraph as one list of words would be millions of strings."""
     tokens = unspaced_tokens = stop = content = upper = 0
     first_upper = False
+    unspaced = patterns.count_unspaced(text)
     for chunk in patterns.word_chunks(text):
         tokens += len(chunk)
         for token, count in Counter(chunk).items():
@@ -56,9 +57,8 @@ def _stats(text: str, stops: frozenset[str]) -> _Stats:
                 first_upper = first_upper or (not content and token[:1].isupper())
                 content += count
                 upper += count if token[:1].isupper() else 0
-            if patterns.UNSPACED.search(token):
+            if unspaced and patterns.UNSPACED.search(token):
                 unspaced_tokens += count
-    unspaced = patterns.count_unspaced(text)
     words = tokens if not unspaced else tokens - unspaced_tokens + unspaced // 2
     titlelike = upper / content >= 0.7 if content >= 2 else content == 1 and first_upper
     return _Stats(words, stop, titlelike)
