@@ -61,8 +61,10 @@ def _byline_candidates(tree: Any) -> list[Any]:
             if value.attrname in ("itemprop", "rel")
             else hints.search(text)
         )
-        el = value.getparent()
-        if marked and (not out or out[-1] is not el):
+        if not marked:
+            continue
+        el = value.getparent()  # only now: each parent is a new proxy
+        if not out or out[-1] is not el:
             out.append(el)
     return out
 

@@ -75,9 +75,12 @@ class _Collector:
     def flush(self) -> None:
         if not self.parts:
             return
-        text = inline("".join(self.parts))
+        raw = "".join(self.parts)
         linked, self.linked = self.linked, 0
         self.parts.clear()
+        if raw.isspace():  # the indentation between tags: most flushes
+            return
+        text = inline(raw)
         if not text:
             return
         ctx = self.context

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..errors import NoArticleError
@@ -69,16 +70,22 @@ HEADLINE_MIN_WORDS = 4
 #: Characters of a block's key that match blocks differing in their tails.
 PREFIX_CHARS = 30
 
+#: Block texts whose key and word count are remembered (each is asked for
+#: many times while the main content is placed in the page).
+KEY_CACHE = 4096
+
 _STAGE = "extract"
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"”’)\]]*\s*$")
 
 
+@lru_cache(maxsize=KEY_CACHE)
 def key(text: str) -> str:
     """Lower-case words only: how blocks from two extractions are matched."""
     return " ".join(_WORD.findall(text.lower()))
 
 
+@lru_cache(maxsize=KEY_CACHE)
 def words(text: str) -> int:
     return len(_WORD.findall(text))
 
