@@ -51,7 +51,7 @@ def html_to_article(html: str, options: Options) -> Article:
     meta = read_meta(tree)
     captions = _captions(tree)
     page = _page(tree, captions)
-    main = _main_blocks(tree, options.links)
+    main = _main_blocks(_without_code(tree), options.links)
     title = meta.title.value if meta.title else None
     blocks, steps, title_at = compose(page, main, title, dated=meta.date is not None)
     if not blocks:
@@ -84,6 +84,20 @@ def parse_html(html: str) -> Any:
         return lxml_html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as err:
         raise NoArticleError(f"no article found: the HTML could not be parsed ({err})") from err
+
+
+#: Elements with no readable text, dropped before trafilatura copies the page
+#: (it would drop them too, after copying them).
+CODE_TAGS = ("script", "style", "noscript", "template", "svg", "iframe")
+
+
+def _without_code(tree: Any) -> Any:
+    """``tree`` with scripts, styles and the like removed (in place: the
+    metadata, captions and page text have been read by now)."""
+    from lxml import etree
+
+    etree.strip_elements(tree, *CODE_TAGS, with_tail=False)
+    return tree
 
 
 def _main_blocks(tree: Any, links: bool) -> list[Block]:
