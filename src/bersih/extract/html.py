@@ -50,7 +50,7 @@ def html_to_article(html: str, options: Options) -> Article:
     tree = parse_html(html)
     meta = read_meta(tree)
     captions = _captions(tree)
-    page = _page(tree, captions)
+    page = _page(tree, captions, options.links)
     main = _main_blocks(_without_code(tree), options.links)
     title = meta.title.value if meta.title else None
     blocks, steps, title_at = compose(page, main, title, dated=meta.date is not None)
@@ -125,16 +125,16 @@ def _main_blocks(tree: Any, links: bool) -> list[Block]:
         with_metadata=False,
     )
     body = getattr(doc, "body", None)
-    return element_blocks(body) if body is not None else []
+    return element_blocks(body, anchors=links) if body is not None else []
 
 
-def _page(tree: Any, captions: set[str]) -> Page:
+def _page(tree: Any, captions: set[str], links: bool = False) -> Page:
     body = tree.find("body")
     if body is None:  # a frameset, or no markup at all
         return Page((), ())
-    blocks, links = linked_blocks(body)
+    blocks, shares = linked_blocks(body, anchors=links)
     at = frozenset(i for i, b in enumerate(blocks) if key(b.text) in captions)
-    return Page(tuple(blocks), tuple(links), at)
+    return Page(tuple(blocks), tuple(shares), at)
 
 
 # --- captions --------------------------------------------------------------------

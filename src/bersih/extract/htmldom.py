@@ -62,6 +62,8 @@ class _Collector:
     in_link: int = 0
     #: (anchor text, URL) of the links in the block being collected.
     anchors: list[tuple[str, str]] = field(default_factory=list)
+    #: Whether anchors are collected at all (only ``--links`` shows them).
+    keep_anchors: bool = False
     context: _Context = field(default_factory=_Context)
     #: Hidden elements (kept alive here, so lxml hands out the same proxies).
     hidden: set[Any] = field(default_factory=set)
@@ -116,14 +118,19 @@ def tag_of(el: Any) -> str:
     return tag.lower() if isinstance(tag, str) else ""
 
 
-def element_blocks(root: Any, skip: frozenset[str] = SKIP_TAGS) -> list[Block]:
-    """The visible text under ``root`` as blocks, in reading order."""
-    return linked_blocks(root, skip)[0]
+def element_blocks(
+    root: Any, skip: frozenset[str] = SKIP_TAGS, *, anchors: bool = False
+) -> list[Block]:
+    """The visible text under ``root`` as blocks, in reading order (with
+    ``anchors``, each block's links as (anchor text, URL) pairs)."""
+    return linked_blocks(root, skip, anchors=anchors)[0]
 
 
-def linked_blocks(root: Any, skip: frozenset[str] = SKIP_TAGS) -> tuple[list[Block], list[float]]:
+def linked_blocks(
+    root: Any, skip: frozenset[str] = SKIP_TAGS, *, anchors: bool = False
+) -> tuple[list[Block], list[float]]:
     """Blocks under ``root`` and the share of each one's text inside links."""
-    out = _Collector(hidden=hidden_elements(root))
+    out = _Collector(hidden=hidden_elements(root), keep_anchors=anchors)
     _walk(root, out, skip)
     out.flush()
     return out.blocks, out.link_shares
@@ -169,7 +176,7 @@ def _walk(el: Any, out: _Collector, skip: frozenset[str], number: int = 0) -> No
         for child in el:
             _walk(child, out, skip)
         out.in_link -= link
-        url = (el.get("href") or el.get("target") or "") if link else ""
+        url = (el.get("href") or el.get("target") or "") if link and out.keep_anchors else ""
         if url:
             anchor = inline("".join(out.parts[start:]))
             if anchor:
