@@ -1,8 +1,10 @@
-"""The quick entry (``bersih.quick``): the plainest calls skip typer, and
-every call gives the same output, messages and exit code either way."""
+"""The quick entry (``bersih.quick``): common calls skip typer, and every
+call gives the same output, messages, files and exit code either way."""
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,8 +53,8 @@ def _both(args: list[str], stdin: bytes = b"", cwd: Path | None = None) -> None:
         ["clean", "no/such/file.txt"],  # exit 3
         ["clean", str(TEXT), "-f", "JSON"],  # typer refuses: exit 2, typer's message
         ["clean", str(TEXT), "--format"],  # value missing: typer's message
-        ["clean", str(TEXT), "-o", "-"],  # not a quick call
-        ["clean", str(FIXTURES)],  # a folder: typer's usage error (no -o)
+        ["clean", str(FIXTURES)],  # a folder without -o: usage error
+        ["clean", str(TEXT), "--explain"],  # typer's path
     ],
 )
 def test_same_result_either_way(args: list[str]) -> None:
@@ -69,6 +71,63 @@ def test_binary_file_either_way(tmp_path: Path) -> None:
     _both(["clean", "a.txt"], cwd=tmp_path)
 
 
+_TIMING = re.compile(rb"in [0-9.]+ s \([0-9.]+ articles/s\)")
+
+
+def _summary(stderr: bytes, out: Path) -> bytes:
+    """The run's messages without its timing and output folder's name."""
+    return _TIMING.sub(b"in T", stderr.replace(str(out).encode(), b"OUT"))
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["-j", "2", "-q"],
+        ["--jobs=1", "-f", "json", "--include", "*.txt", "--include", "*.html"],
+        ["--exclude", "html-*", "-v", "--force"],
+        ["--dry-run"],
+    ],
+)
+def test_folder_runs_either_way(tmp_path: Path, extra: list[str]) -> None:
+    """Same files written, same summary (output folder names aside)."""
+    runs = []
+    for name, entry in (("q", QUICK), ("t", FULL)):
+        out = tmp_path / name
+        done = subprocess.run(
+            [*entry, "clean", str(FIXTURES), "-o", str(out), *extra],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        # lines sorted: with -v each outcome is printed as it completes
+        listing, summary = (
+            sorted(_summary(x, out).splitlines()) for x in (done.stdout, done.stderr)
+        )
+        runs.append((done.returncode, listing, summary, _tree(out) if out.exists() else {}))
+    assert runs[0] == runs[1]
+    assert runs[0][0] in (0, 4, 5)
+
+
+def test_report_and_jsonl_either_way(tmp_path: Path) -> None:
+    reports = [tmp_path / "q.json", tmp_path / "t.json"]
+    outputs = []
+    for report, entry in zip(reports, (QUICK, FULL), strict=True):
+        done = subprocess.run(
+            [*entry, "clean", str(TEXT), str(HTML), "-f", "jsonl", "--report", str(report)],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        outputs.append((done.returncode, done.stdout, _summary(done.stderr, tmp_path)))
+    assert outputs[0] == outputs[1]
+    first, second = (json.loads(r.read_text()) for r in reports)
+    assert [i["status"] for i in first["inputs"]] == [i["status"] for i in second["inputs"]]
+
+
 @pytest.mark.parametrize(
     "argv",
     [
@@ -77,13 +136,19 @@ def test_binary_file_either_way(tmp_path: Path) -> None:
         ["--version"],
         ["clean", "--help"],
         ["rules"],
-        ["clean", "a.txt", "b.txt"],
-        ["clean", "a.txt", "-o", "out.md"],
         ["clean", "a.txt", "--explain"],
+        ["clean", "a.txt", "--skip", "promo"],
+        ["clean", "a.txt", "--url", "https://example.org/a"],
+        ["clean", "a.txt", "--timeout", "5"],
         ["clean", "a.txt", "-fjson"],  # click's glued form: left to typer
         ["clean", "a.txt", "-f=json"],
         ["clean", "a.txt", "-f", "json", "-f", "md"],
+        ["clean", "a.txt", "-o", "x", "-o", "y"],
         ["clean", "a.txt", "--format", "yaml"],
+        ["clean", "a.txt", "-j", "-1"],
+        ["clean", "a.txt", "-j", "two"],
+        ["clean", "a.txt", "-j", "\u0662"],
+        ["clean", "a.txt", "--output"],
         ["clean", "--", "a.txt"],
         ["clean", "-x.txt"],
     ],
@@ -92,13 +157,30 @@ def test_parse_leaves_everything_else_to_typer(argv: list[str]) -> None:
     assert quick.parse(argv) is None
 
 
-def test_parse_reads_plain_calls() -> None:
-    call = quick.parse(
-        ["clean", "--kind=html", "page.html", "--lang", "id", "--links", "-f", "txt"]
+def test_parse_reads_common_calls() -> None:
+    request = quick.parse(
+        [
+            *("clean", "--kind=html", "in/", "b.html", "--lang", "id", "--links", "-f", "txt"),
+            *("-o", "out", "-j", "3", "--include", "*.htm", "--include", "*.html", "--force", "-q"),
+        ]
     )
-    assert call is not None
-    assert (call.path, call.fmt) == ("page.html", Format.TXT)
-    assert (call.options.kind, call.options.lang, call.options.links) == ("html", "id", True)
+    assert request is not None
+    assert (request.paths, request.fmt, request.output) == (
+        ("in/", "b.html"),
+        Format.TXT,
+        Path("out"),
+    )
+    assert (request.options.kind, request.options.lang, request.options.links) == (
+        "html",
+        "id",
+        True,
+    )
+    assert (request.jobs, request.include, request.force, request.quiet) == (
+        3,
+        ("*.htm", "*.html"),
+        True,
+        True,
+    )
 
 
 def test_quick_call_never_loads_typer_or_rich() -> None:

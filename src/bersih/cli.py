@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .command import Env, Request, execute
 from .console import error, internal_error, write_data
 from .errors import BersihError, ExitCode, UsageError
 from .model import Format
@@ -24,7 +25,6 @@ from .options import (
     Limits,
     Options,
 )
-from .single import Env, run_one
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 cleaned; 1 internal error; 2 usage error; 3 input unreadable, "
@@ -143,37 +143,25 @@ def clean(
                 max_bytes=max_size, max_decompressed=max(max_size * 2, max_size), time_limit=timeout
             ),
         )
-        paths = inputs or []
-        if _is_batch(paths, fmt, output):
-            if explain:
-                raise UsageError("--explain shows one article's removals: give one input")
-            if url:
-                raise UsageError("--url names one article's source: give one input")
-            from .batch import BatchPlan, run_batch  # lazy: pools and progress bars
-
-            plan = BatchPlan(
-                inputs=[Path(p) for p in paths],
-                output=output,
-                fmt=fmt,
-                options=options,
-                jobs=jobs,
-                force=force,
-                dry_run=dry_run,
-                include=tuple(include or ()),
-                exclude=tuple(exclude or ()),
-                report=report,
-                quiet=quiet,
-                verbose=verbose,
-                progress=env.stderr_isatty and not quiet,
-            )
-            raise typer.Exit(int(run_batch(plan)))
-        path = paths[0] if paths else None
-        if path is None and env.stdin_isatty:
+        request = Request(
+            paths=tuple(inputs or ()),
+            fmt=fmt,
+            options=options,
+            output=output,
+            explain=explain,
+            verbose=verbose,
+            jobs=jobs,
+            force=force,
+            dry_run=dry_run,
+            include=tuple(include or ()),
+            exclude=tuple(exclude or ()),
+            report=report,
+            quiet=quiet,
+        )
+        if not request.paths and env.stdin_isatty:
             _help_to_stderr()
             raise UsageError("no input: give a file, '-', or pipe text into bersih")
-        run_one(path, fmt, output, options, env, explain=explain, verbose=verbose)
-    except typer.Exit:
-        raise
+        code = execute(request, env)
     except BersihError as exc:
         error(exc.reason)
         raise typer.Exit(int(exc.exit_code)) from None
@@ -183,12 +171,8 @@ def clean(
     except Exception as exc:  # a bug in bersih: one line and exit 1, no traceback
         internal_error(exc)
         raise typer.Exit(int(ExitCode.INTERNAL)) from None
-
-
-def _is_batch(paths: list[str], fmt: Format, output: Path | None) -> bool:
-    if len(paths) > 1:
-        return True
-    return bool(paths) and paths[0] != "-" and Path(paths[0]).is_dir()
+    if code:
+        raise typer.Exit(code)
 
 
 def _help_to_stderr() -> None:
