@@ -57,7 +57,7 @@ def _stats(text: str, stops: frozenset[str]) -> _Stats:
                 first_upper = first_upper or (not content and token[:1].isupper())
                 content += count
                 upper += count if token[:1].isupper() else 0
-            if unspaced and patterns.UNSPACED.search(token):
+            if unspaced and patterns.unspaced().search(token):
                 unspaced_tokens += count
     words = tokens if not unspaced else tokens - unspaced_tokens + unspaced // 2
     titlelike = upper / content >= 0.7 if content >= 2 else content == 1 and first_upper
@@ -71,7 +71,8 @@ def word_count(text: str, tokens: list[str] | None = None) -> int:
     unspaced = patterns.count_unspaced(text)
     if not unspaced:
         return len(tokens)
-    return sum(1 for t in tokens if not patterns.UNSPACED.search(t)) + unspaced // 2
+    exact = patterns.unspaced()
+    return sum(1 for t in tokens if not exact.search(t)) + unspaced // 2
 
 
 def is_titlelike(tokens: list[str]) -> bool:

@@ -221,12 +221,25 @@ def squeeze(text: str) -> str:
 TERMINAL = re.compile(r"[.!?…。！？][\"”’')\]」』]*\s*$|[\"”」]\s*$")
 #: Scripts written without spaces (Chinese, Japanese, Thai): about two
 #: characters make a word, so length rules still work on them.
-UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_UNSPACED_RANGES = r"\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Characters that may be of such a script: anything past U+0DFF but general
+#: punctuation and currency signs. Latin text never has one, and this class
+#: compiles in a fraction of the time the exact one takes (~4 ms, on every
+#: start), so the exact one is compiled only for text that needs it.
+_MAYBE_UNSPACED = re.compile(r"(?![\u2000-\u206f\u20a0-\u20cf])[^\x00-\u0dff]")
+
+
+@cache
+def unspaced() -> re.Pattern[str]:
+    """A character of a script written without spaces."""
+    return re.compile(f"[{_UNSPACED_RANGES}]")
 
 
 def count_unspaced(text: str) -> int:
     """Characters of unspaced scripts in ``text`` (no list of them)."""
-    return UNSPACED.subn("", text)[1] if UNSPACED.search(text) else 0
+    if not _MAYBE_UNSPACED.search(text) or not unspaced().search(text):
+        return 0
+    return unspaced().subn("", text)[1]
 
 
 TAGS_LINE = re.compile(
