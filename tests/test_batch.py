@@ -241,6 +241,21 @@ def test_resume_then_force(tmp_path: Path) -> None:
     assert "5 cleaned, 0 skipped" in forced.stderr
 
 
+def test_input_that_lost_its_article_names_the_older_output(tmp_path: Path) -> None:
+    """bersih deletes nothing, but says which output no longer matches its input."""
+    src = make_tree(tmp_path)
+    out = tmp_path / "out"
+    assert bersih(src, "-o", out, "-j", 1).exit_code == 0
+    old = out / "satu.md"
+    before = old.read_bytes()
+    (src / "satu.txt").write_text("Beranda\n\nIndeks\n", encoding="utf-8")
+    result = bersih(src, "-o", out, "-j", 1)
+    assert result.exit_code == 0
+    assert "no article" in result.stderr
+    assert f"an older output is left in place: {old}" in " ".join(result.stderr.split())
+    assert old.read_bytes() == before
+
+
 def test_dry_run_lists_and_writes_nothing(tmp_path: Path) -> None:
     src = make_tree(tmp_path)
     out = tmp_path / "out"

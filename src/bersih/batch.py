@@ -349,11 +349,21 @@ def _summary(plan: BatchPlan, layout: Layout, finished: list[Outcome], elapsed: 
         if outcome.status is Status.FAILED:
             console.print(
                 f"  [bold red]failed[/] {escape(job.display)}: {escape(outcome.reason or '')}"
+                + _older_output(job)
             )
         elif outcome.status is Status.NO_ARTICLE and not plan.quiet:
             console.print(
                 f"  [yellow]no article[/] {escape(job.display)}: {escape(outcome.reason or '')}"
+                + _older_output(job)
             )
+
+
+def _older_output(job: Job) -> str:
+    """A note when an output from an earlier run is left in place (bersih
+    never deletes files; this one no longer matches its input)."""
+    if job.output is None or not job.output.exists():
+        return ""
+    return f" (an older output is left in place: {escape(str(job.output))})"
 
 
 def _write_report(
