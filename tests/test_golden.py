@@ -15,8 +15,7 @@ from helpers import SHARED, fixture_cases, load_truth
 WORD = re.compile(r"\w+")
 TEXT_CASES = fixture_cases("txt")
 # Known failures, each with its cause; strict, so a fix makes them fail loudly.
-KNOWN: dict[str, str] = {
-}
+KNOWN: dict[str, str] = {}
 
 
 def _ids(cases: list[Path]) -> list[str]:
