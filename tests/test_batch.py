@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 from typer.testing import CliRunner, Result
 
-from bersih import pipeline
+from bersih import batch_plan, pipeline
 from bersih.batch import BatchPlan, run_batch
 from bersih.batch_plan import Selection, output_name
 from bersih.batch_pool import pick_context
@@ -411,6 +411,28 @@ def test_collision_names_both(tmp_path: Path) -> None:
     two = write(tmp_path / "y" / "n.txt", id_article(2))
     result = bersih(one, two, "-o", tmp_path / "out")
     assert result.exit_code == ExitCode.USAGE and "n.md" in result.stderr
+
+
+def test_names_differing_in_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two outputs, on a file system that keeps case (this one); one output,
+    so a usage error, where case is ignored (simulated)."""
+    src = tmp_path / "in"
+    write(src / "Berita.txt", id_article(1))
+    write(src / "berita.txt", id_article(2))
+    assert bersih(src, "-o", tmp_path / "out").exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["Berita.md", "berita.md"]
+    monkeypatch.setattr(batch_plan, "_folds_case", lambda folder: True)
+    result = bersih(src, "-o", tmp_path / "out2")
+    assert result.exit_code == ExitCode.USAGE
+    assert "Berita.txt" in result.stderr and "berita.txt" in result.stderr
+    assert not (tmp_path / "out2").exists()
+
+
+def test_case_folding_is_probed_on_the_nearest_existing_folder(tmp_path: Path) -> None:
+    probe = tmp_path / "Probe"
+    probe.mkdir()
+    folds = (tmp_path / "probe").exists()  # what this machine's file system does
+    assert batch_plan._folds_case(probe / "not" / "yet") is folds
 
 
 # ---------------------------------------------------------------------------

@@ -178,7 +178,7 @@ def build_layout(
     folder = _folder_target(output, fmt, len(inputs), has_folder)
     jobs, notes = _expand(inputs, folder, fmt, selection)
     jobs = _dedupe(jobs)
-    _refuse_collisions(jobs)
+    _refuse_collisions(jobs, folder)
     real = folder.resolve()
     _refuse_inside_inputs(
         inputs, [real / job.output.relative_to(folder) for job in jobs if job.output], folder
@@ -256,18 +256,38 @@ def _dedupe(jobs: list[Job]) -> list[Job]:
     return kept
 
 
-def _refuse_collisions(jobs: list[Job]) -> None:
+def _refuse_collisions(jobs: list[Job], folder: Path) -> None:
+    """Two inputs mapped to one output, also when they differ only in case
+    and the output folder's file system ignores case (macOS, Windows)."""
+    fold = _folds_case(folder)
     owner: dict[str, Job] = {}
     for job in jobs:
         if job.output is None or job.error:
             continue
         key = os.path.normcase(os.path.normpath(job.output))
-        first = owner.setdefault(key, job)
+        first = owner.setdefault(key.casefold() if fold else key, job)
         if first is not job:
             raise UsageError(
                 f"{first.display} and {job.display} would both be written to {job.output}: "
                 "rename one, or leave one out with --exclude"
             )
+
+
+def _folds_case(folder: Path) -> bool:
+    """Whether ``folder`` (or, before it exists, its nearest existing parent)
+    is on a file system that ignores case: the same entry answers to a name
+    with its letters' case swapped. ``False`` when no name has letters."""
+    path = folder.absolute()
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    for here in (path, *path.parents):
+        swapped = here.with_name(here.name.swapcase()) if here.name else here
+        if swapped != here:
+            try:
+                return swapped.exists() and os.path.samefile(here, swapped)
+            except OSError:
+                return False
+    return False
 
 
 def _refuse_inside_inputs(inputs: Sequence[Path], outputs: list[Path], shown: Path) -> None:
