@@ -38,7 +38,7 @@ DATE_LINE_MAX_CHARS = 80
 _STAGE = "extract"
 _CAPTION = re.compile(r"caption", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
 def html_to_article(html: str, options: Options) -> Article:
@@ -71,17 +71,29 @@ def _captions_xpath() -> Any:
     return etree.XPath("//figcaption | //*[contains(@class, 'aption')]")
 
 
+@cache
+def _parser() -> Any:
+    from lxml import html as lxml_html
+
+    return lxml_html.HTMLParser(
+        collect_ids=False, remove_comments=True, remove_pis=True, encoding="utf-8"
+    )
+
+
 def parse_html(html: str) -> Any:
     """The page as an lxml tree (fragments get an ``<html><body>`` around them)."""
     from lxml import etree
     from lxml import html as lxml_html
 
-    text = _CONTROLS.sub("", _XML_DECLARATION.sub("", html, count=1))
+    text = _XML_DECLARATION.sub("", html, count=1)
     if not text.strip():
         raise NoArticleError("no article found: the input is empty")
-    parser = lxml_html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
+    # As UTF-8 bytes, the control characters lxml refuses go in one C-level
+    # pass (no UTF-8 sequence holds a byte below 0x80 but an ASCII character).
+    data = text.encode("utf-8", "replace").translate(None, _CONTROL_BYTES)
+    parser = _parser()
     try:
-        return lxml_html.document_fromstring(text, parser=parser)
+        return lxml_html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError) as err:
         raise NoArticleError(f"no article found: the HTML could not be parsed ({err})") from err
 
