@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 from typing import BinaryIO
@@ -86,7 +85,7 @@ def write_atomic(path: Path, data: str) -> None:
         _write_through(path, payload)  # /dev/null, /dev/stdout, a FIFO: never replaced
         return
     directory = path.parent if str(path.parent) else Path(".")
-    tmp = directory / f".{path.name[:TEMP_STEM_CHARS]}.{secrets.token_hex(4)}.tmp"
+    tmp = directory / f".{path.name[:TEMP_STEM_CHARS]}.{os.urandom(4).hex()}.tmp"
     try:
         if directory.exists() and not directory.is_dir():
             raise OutputError(f"cannot write {path}: {directory} is a file, not a folder")
