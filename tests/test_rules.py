@@ -106,7 +106,8 @@ def test_not_a_byline(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Achmad Sarjono", "Friederich", "Array A. Argus", "Danandaya Arya putra"]
+    "name",
+    ["Achmad Sarjono", "Friederich", "Array A. Argus", "Danandaya Arya putra", "Sarah Red"],
 )
 def test_person_names(name: str) -> None:
     assert is_person_name(name)
@@ -114,7 +115,10 @@ def test_person_names(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Tim Redaksi", "Kompas Cyber Media", "TribunJatim.com", "jfr", "tr-03", "Admin", "Liputan6"],
+    [
+        *("Tim Redaksi", "Kompas Cyber Media", "TribunJatim.com", "jfr", "tr-03", "Admin"),
+        *("Liputan6", "Sponsored By", "Story By", "Foto Oleh"),
+    ],
 )
 def test_not_person_names(name: str) -> None:
     assert not is_person_name(name)

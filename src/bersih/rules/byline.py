@@ -142,11 +142,20 @@ def is_person_name(name: str) -> bool:
     if len(tokens) == 1 and (_INITIALS.match(name) and (name.isupper() or name.islower())):
         return False
     org = vocab.words("names.txt")
-    lowered = [t.lower().strip(".,") for t in tokens]
+    lowered = [t.lower().strip(".,:") for t in tokens]
     if any(t in org for t in lowered) or patterns.DOMAIN.match(name):
         return False
+    if len(tokens) > 1 and _ends_with_label(lowered[-1]):
+        return False  # "Sponsored By", "Foto Oleh": a label waiting for its name
     capitalised = sum(1 for t in tokens if t[:1].isupper())
     return tokens[0][:1].isupper() and capitalised / len(tokens) >= 0.6
+
+
+def _ends_with_label(last: str) -> bool:
+    """A byline label word ("by", "oleh", "penulis"); short abbreviations
+    ("red", "rep") are labels only before a colon or slash, and may be
+    surnames."""
+    return bool(vocab.byline_labels().get(last)) and (len(last) > 3 or last == "by")
 
 
 def _dotted_initials_ok(tokens: list[str]) -> bool:
