@@ -82,3 +82,11 @@ def test_subheading_over_a_list_is_kept() -> None:
     markdown = to_dict(clean(text))["markdown"]
     assert "## Daftar Pasar yang Akan Diperbaiki Tahun Ini" in markdown
     assert "- Pasar Lama di Kecamatan Utara" in markdown
+
+
+def test_names_in_capitals_are_written_as_names() -> None:
+    """A reporter's name printed in capitals, alone after the story or under
+    a label line, comes out as "Dini Teja", as a labelled byline does."""
+    story = "\n\n".join(["Judul Berita tentang Saluran Air Pasar Lama", PARA_1, PARA_2, PARA_1])
+    assert clean(story + "\n\nDINI TEJA\n").authors == ("Dini Teja",)
+    assert clean(story + "\n\nReporter\n\nDINI TEJA\n").authors == ("Dini Teja",)

@@ -70,7 +70,7 @@ def _segment(segment: str) -> tuple[str, list[str]] | None:
     if found is None:
         return None
     role, rest = found
-    names = [n for n in (_clean_name(x) for x in _split_names(rest)) if is_person_name(n)]
+    names = [n for n in (clean_name(x) for x in _split_names(rest)) if is_person_name(n)]
     if not names and not rest.strip():
         return None
     return role, names
@@ -109,7 +109,7 @@ def _role_suffix(text: str) -> Byline | None:
         return None
     role = _role_of(match.group("role"))
     names = [
-        n for n in (_clean_name(x) for x in _split_names(match.group("names"))) if is_person_name(n)
+        n for n in (clean_name(x) for x in _split_names(match.group("names"))) if is_person_name(n)
     ]
     if role is None or not names:
         return None
@@ -122,7 +122,7 @@ def _split_names(rest: str) -> list[str]:
     return [x for x in patterns.NAME_SPLIT.split(rest) if x.strip()]
 
 
-def _clean_name(name: str) -> str:
+def clean_name(name: str) -> str:
     """Trim punctuation; "AHMAD ALFIAN" (a byline in capitals) -> "Ahmad Alfian"."""
     name = " ".join(name.strip(" .,:;-–—|").split())
     if name.isupper() and len(name) > 3:

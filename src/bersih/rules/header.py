@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from .. import vocab
 from ..model import Article, Block, BlockType, Label, Step, Zone
 from . import patterns
-from .byline import is_person_name, label_role, parse_byline, unique
+from .byline import clean_name, is_person_name, label_role, parse_byline, unique
 from .dates import find_date, is_date_line
 from .features import is_titlelike, word_count
 
@@ -197,6 +197,7 @@ def _label_then_name(blocks: list[Block], block: Block, i: int):  # type: ignore
     name = blocks[i + 1].text.strip()
     if not is_person_name(name) or _is_ranked(name):
         return None
+    name = clean_name(name)
     return Byline((name,), ()) if role == "author" else Byline((), (name,))
 
 
@@ -216,7 +217,7 @@ def _footer_name(blocks: list[Block]) -> list[str]:
             and is_person_name(text)
             and not _is_ranked(text)
         ):
-            return [text]
+            return [clean_name(text)]
     return []
 
 
