@@ -67,7 +67,9 @@ def _stats(text: str, stops: frozenset[str]) -> _Stats:
 def word_count(text: str, tokens: list[str] | None = None) -> int:
     """Words, counting about two characters of an unspaced script as one."""
     if tokens is None:
-        return _stats(text, frozenset()).words
+        if patterns.count_unspaced(text):
+            return _stats(text, frozenset()).words
+        return sum(len(chunk) for chunk in patterns.word_chunks(text))
     unspaced = patterns.count_unspaced(text)
     if not unspaced:
         return len(tokens)
@@ -105,9 +107,13 @@ def lexicon_rule(text: str, words: int) -> str:
 
 def detect_lang(text: str) -> str | None:
     """ "id", "en", or None: by counting function words in the first 20 KB."""
-    tokens = [t.lower() for t in patterns.WORD.findall(text[:20000])]
+    tokens = patterns.WORD.findall(text[:20000].lower())
     if not tokens:
         return None
-    hits = {lang: sum(1 for t in tokens if t in vocab.stopwords(lang)) for lang in ("id", "en")}
+    counts = Counter(tokens)
+    hits = {
+        lang: sum(n for t, n in counts.items() if t in vocab.stopwords(lang))
+        for lang in ("id", "en")
+    }
     lang = max(hits, key=lambda k: hits[k])
     return lang if hits[lang] >= max(3, len(tokens) * 0.08) else None
