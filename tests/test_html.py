@@ -363,6 +363,26 @@ def test_short_story_beside_headline_links_is_not_an_index() -> None:
     assert "html.page-text" in [s.rule for s in article.steps]
 
 
+@pytest.mark.parametrize(
+    ("stamp", "printed", "expected"),
+    [
+        ("2024-02-13T22:30:00Z", "Rabu, 14 Februari 2024 05:30 WIB", "2024-02-14"),
+        ("2024-02-13T22:30:00+00:00", "Rabu, 14 Februari 2024 05:30 WIB", "2024-02-14"),
+        ("2024-02-14T05:30:00+07:00", "Selasa, 13 Februari 2024 22:30", "2024-02-14"),
+        ("2024-02-13T22:30:00Z", "Rabu, 20 Februari 2024", "2024-02-13"),
+        ("2024-02-13T22:30:00Z", "", "2024-02-13"),
+    ],
+)
+def test_utc_stamp_gives_way_to_the_printed_day(stamp: str, printed: str, expected: str) -> None:
+    """A UTC timestamp may fall on the day before (or after) the date the
+    page prints under its headline; a local timestamp or a date further
+    off is kept."""
+    head = _ld({"@type": "NewsArticle", "headline": "Jembatan Baru", "datePublished": stamp})
+    body = HEADLINE + (f"<div class='date'>{printed}</div>" if printed else "")
+    article = html_to_article(_page(head=head, body=body), Options())
+    assert article.date == expected
+
+
 # --- robustness ---------------------------------------------------------------------
 ODD_PAGES = [
     "",

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -56,7 +57,7 @@ def html_to_article(html: str, options: Options) -> Article:
     blocks, steps, title_at = compose(page, main, title, dated=meta.date is not None)
     if not blocks:
         raise NoArticleError("no article found: the page has no visible text")
-    if meta.date is None and title_at is not None:
+    if title_at is not None and (meta.date is None or meta.date.utc):
         meta = _date_near_title(page, title_at, meta)
     if not options.links:
         blocks = [replace(b, links=()) if b.links else b for b in blocks]
@@ -167,15 +168,27 @@ def _captions(tree: Any) -> set[str]:
 # --- the article ---------------------------------------------------------------------
 def _date_near_title(page: Page, title: int, meta: PageMeta) -> PageMeta:
     """A date line next to the headline ("Senin, 15 Februari 2016, 16:15 WIB"),
-    when the markup declares none; the nearest one, below before above."""
+    the nearest one, below before above: when the markup declares no date,
+    or only a UTC timestamp a day off it (an article of 05:00 WIB is
+    22:00 UTC the day before; the reader's date is the printed one)."""
     lo, hi = max(0, title - DATE_WINDOW), min(len(page.blocks), title + DATE_WINDOW + 1)
     for i in sorted(range(lo, hi), key=lambda i: (abs(i - title), i < title)):
         text = page.blocks[i].text
         if i != title and len(text) <= DATE_LINE_MAX_CHARS and is_date_line(text):
             iso = to_iso(text)
-            if iso:
+            if iso and (meta.date is None or _day_apart(iso, meta.date.value)):
                 return replace(meta, date=Found(iso, "date.line-near-headline"))
+            if iso:
+                return meta  # the nearest printed date agrees: the markup's stands
     return meta
+
+
+def _day_apart(printed: str, declared: str) -> bool:
+    try:
+        gap = abs(date.fromisoformat(printed) - date.fromisoformat(declared))
+    except ValueError:
+        return False
+    return gap == timedelta(days=1)
 
 
 def _article(blocks: list[Block], meta: PageMeta, steps: tuple[Step, ...]) -> Article:

@@ -55,6 +55,8 @@ LD_MAX_DEPTH = 4
 _SEPARATORS = re.compile(r"(?<=\s)(?:[|\-–—:»·•]|::|\|\|)(?=\s)")
 _DOMAIN_END = re.compile(r"\.(?:com|co\.id|id|net|org)\b", re.I)
 _ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
+#: A timestamp with a time of day in UTC ("T01:48:03.835Z", "T22:30:00+00:00").
+_UTC_STAMP = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?\s{0,2}(?:Z|[+-]00:?00)\s*$", re.I)
 _LIST = re.compile(r"[,;]")
 _WORD = re.compile(r"\w+")
 _HOST_NOISE = frozenset({"www", "com", "co", "id", "net", "org"})
@@ -66,6 +68,9 @@ class Found:
 
     value: str
     rule: str
+    #: A date read from a UTC timestamp ("...T22:30:00Z"): the local date
+    #: may be the next or the previous day.
+    utc: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,14 +261,15 @@ def _names_site(segment: str, sites: set[str]) -> bool:
 # --- date -------------------------------------------------------------------------
 def _pick_date(h1: Any, metas: dict[str, list[str]], ld: list[dict[str, Any]]) -> Found | None:
     for obj in ld:
-        iso = to_iso(_ld_text(obj.get("datePublished")) or "")
+        value = _ld_text(obj.get("datePublished")) or ""
+        iso = to_iso(value)
         if iso:
-            return Found(iso, "date.jsonld-datePublished")
+            return Found(iso, "date.jsonld-datePublished", bool(_UTC_STAMP.search(value)))
     for name in _names("date-meta"):
         for value in metas.get(name, []):
             iso = to_iso(value)
             if iso:
-                return Found(iso, f"date.meta-{name}")
+                return Found(iso, f"date.meta-{name}", bool(_UTC_STAMP.search(value)))
     iso = _time_near(h1) if h1 is not None else None
     return Found(iso, "date.time-near-headline") if iso else None
 
