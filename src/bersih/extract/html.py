@@ -113,6 +113,24 @@ def _without_code(tree: Any) -> Any:
     return tree
 
 
+@cache
+def _extractor(links: bool) -> Any:
+    """trafilatura's settings, built once per process: its own extractor in
+    precision mode, comments off, structure kept. The "xml" format only
+    skips its plain-text rendering of the result, which bersih does not use."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(
+        output_format="xml",
+        fast=True,
+        precision=True,
+        comments=False,
+        formatting=True,
+        links=links,
+        tables=True,
+    )
+
+
 def _main_blocks(tree: Any, links: bool) -> list[Block]:
     """trafilatura's main content, structure kept (it works on a copy).
 
@@ -127,16 +145,7 @@ def _main_blocks(tree: Any, links: bool) -> list[Block]:
     """
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        tree,
-        fast=True,
-        favor_precision=True,
-        include_comments=False,
-        include_formatting=True,
-        include_links=links,
-        include_tables=True,
-        with_metadata=False,
-    )
+    doc = trafilatura.bare_extraction(tree, options=_extractor(links))
     body = getattr(doc, "body", None)
     return element_blocks(body, anchors=links) if body is not None else []
 
