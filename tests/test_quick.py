@@ -44,6 +44,7 @@ def _both(args: list[str], stdin: bytes = b"", cwd: Path | None = None) -> None:
     [
         ["clean", str(TEXT)],
         ["clean", str(TEXT), "-f", "json"],
+        ["clean", str(TEXT), "-fjson"],
         ["clean", "--format=txt", str(TEXT)],
         ["clean", str(HTML), "--format", "jsonl"],
         ["clean", str(HTML), "--links", "-q"],
@@ -87,6 +88,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
     "extra",
     [
         ["-j", "2", "-q"],
+        ["-j2", "-fjson"],  # click's glued short form
         ["--jobs=1", "-f", "json", "--include", "*.txt", "--include", "*.html"],
         ["--exclude", "html-*", "-v", "--force"],
         ["--dry-run"],
@@ -140,8 +142,9 @@ def test_report_and_jsonl_either_way(tmp_path: Path) -> None:
         ["clean", "a.txt", "--skip", "promo"],
         ["clean", "a.txt", "--url", "https://example.org/a"],
         ["clean", "a.txt", "--timeout", "5"],
-        ["clean", "a.txt", "-fjson"],  # click's glued form: left to typer
         ["clean", "a.txt", "-f=json"],
+        ["clean", "a.txt", "-j=2"],
+        ["clean", "a.txt", "-fyaml"],
         ["clean", "a.txt", "-f", "json", "-f", "md"],
         ["clean", "a.txt", "-o", "x", "-o", "y"],
         ["clean", "a.txt", "--format", "yaml"],
@@ -155,6 +158,12 @@ def test_report_and_jsonl_either_way(tmp_path: Path) -> None:
 )
 def test_parse_leaves_everything_else_to_typer(argv: list[str]) -> None:
     assert quick.parse(argv) is None
+
+
+def test_parse_reads_glued_short_options() -> None:
+    request = quick.parse(["clean", "in/", "-j2", "-fjson", "-oout"])
+    assert request is not None
+    assert (request.jobs, request.fmt, request.output) == (2, Format.JSON, Path("out"))
 
 
 def test_parse_reads_common_calls() -> None:

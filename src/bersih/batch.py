@@ -34,12 +34,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from rich.markup import escape
-
 from .batch_plan import Job, Layout, Selection, build_layout
 from .batch_pool import Pool
 from .batch_worker import Outcome, Status, Task
-from .console import err, info, warn, write_data
+from .console import err, escape, info, warn, write_data
 from .errors import ExitCode, UsageError
 from .model import Format
 from .options import Options
@@ -334,10 +332,9 @@ def _looked_for(plan: BatchPlan) -> str:
 
 def _summary(plan: BatchPlan, layout: Layout, finished: list[Outcome], elapsed: float) -> None:
     counts = Counter(o.status for o in finished)
-    console = err()
     if not plan.quiet:
         rate = counts[Status.CLEANED] / elapsed if elapsed > 0 else 0.0
-        console.print(
+        err().print(
             f"bersih: {counts[Status.CLEANED]} cleaned, "
             f"{counts[Status.SKIPPED]} skipped (up to date), "
             f"{counts[Status.NO_ARTICLE]} no article, {counts[Status.FAILED]} failed "
@@ -347,12 +344,12 @@ def _summary(plan: BatchPlan, layout: Layout, finished: list[Outcome], elapsed: 
     for outcome in finished:
         job = layout.jobs[outcome.index]
         if outcome.status is Status.FAILED:
-            console.print(
+            err().print(
                 f"  [bold red]failed[/] {escape(job.display)}: {escape(outcome.reason or '')}"
                 + _older_output(job)
             )
         elif outcome.status is Status.NO_ARTICLE and not plan.quiet:
-            console.print(
+            err().print(
                 f"  [yellow]no article[/] {escape(job.display)}: {escape(outcome.reason or '')}"
                 + _older_output(job)
             )

@@ -22,10 +22,11 @@ def err() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _escape(message: str) -> str:
-    from rich.markup import escape
+def escape(message: str) -> str:
+    """``message`` with rich markup characters escaped."""
+    from rich.markup import escape as rich_escape
 
-    return escape(message)
+    return rich_escape(message)
 
 
 def write_data(text: str) -> None:
@@ -41,7 +42,7 @@ def write_data(text: str) -> None:
 
 
 def error(message: str) -> None:
-    err().print(f"[bold red]bersih:[/] {_escape(message)}")
+    err().print(f"[bold red]bersih:[/] {escape(message)}")
 
 
 def internal_error(exc: BaseException) -> None:
@@ -51,8 +52,8 @@ def internal_error(exc: BaseException) -> None:
 
 
 def warn(message: str) -> None:
-    err().print(f"[yellow]bersih:[/] {_escape(message)}")
+    err().print(f"[yellow]bersih:[/] {escape(message)}")
 
 
 def info(message: str) -> None:
-    err().print(_escape(message), style="dim")
+    err().print(escape(message), style="dim")

@@ -91,6 +91,8 @@ def _take_value(token: str, rest: list[str], values: dict[str, Any]) -> bool:
     name, eq, inline = token.partition("=")
     if eq and name in _SHORT:  # "-f=json": click reads the value as "=json"
         return False
+    if token[:2] in _SHORT and len(token) > 2:  # "-j2", "-fjson": click's glued form
+        name, eq, inline = token[:2], "=", token[2:]
     name = _SHORT.get(name, name)
     if name not in _VALUED or not (eq or rest):
         return False
