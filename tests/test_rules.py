@@ -192,8 +192,10 @@ LEXICON = [
     ("Copyright © ANTARA 2024", "footer.copyright"),
     ("Foto: Republika/Rakhmawaty La'lang", "caption.photo"),
     ("Share :", "promo.share"),
+    ("This story has been shared 19,590 times.", "promo.share"),
 ]
 NOT_LEXICON = [
+    "This story has been told many times by the villagers who survived the flood.",
     "Kontak senjata terjadi di perbatasan pada Senin malam.",
     "Sumbernya dari BPS, kata dia.",
     "Pemerintah berencana berbagi data dengan warga.",
