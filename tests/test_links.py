@@ -33,3 +33,27 @@ def test_plain_body_and_idempotence_with_links() -> None:
     assert "](" not in to_dict(article)["body"]
     markdown = render_markdown(article)
     assert render_markdown(clean(markdown)) == markdown
+
+
+RELATIVE = PAGE.replace(
+    "<title>",
+    '<link rel="canonical" href="https://kota.example/berita/2024/jembatan"><title>',
+).replace("https://example.org/dinas", "/dinas/pu")
+
+
+def test_relative_links_resolved_against_the_canonical_url() -> None:
+    markdown = render_markdown(clean(RELATIVE, Options(links=True)))
+    assert "[Dinas Pekerjaan Umum](https://kota.example/dinas/pu)" in markdown
+
+
+def test_url_option_is_the_base_for_relative_links() -> None:
+    page = PAGE.replace("https://example.org/dinas", "../dinas/pu")
+    options = Options(links=True, url="https://portal.example/a/b/berita.html")
+    markdown = render_markdown(clean(page, options))
+    assert "[Dinas Pekerjaan Umum](https://portal.example/a/dinas/pu)" in markdown
+
+
+def test_relative_links_without_an_address_are_left_out() -> None:
+    page = PAGE.replace("https://example.org/dinas", "/dinas/pu")
+    markdown = render_markdown(clean(page, Options(links=True)))
+    assert "](" not in markdown and "Dinas Pekerjaan Umum" in markdown

@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from ..errors import NoArticleError
 from ..model import Article, Block, Kind, Source, Step
@@ -61,6 +62,8 @@ def html_to_article(html: str, options: Options) -> Article:
         meta = _date_near_title(page, title_at, meta)
     if not options.links:
         blocks = [replace(b, links=()) if b.links else b for b in blocks]
+    else:
+        blocks = _absolute_links(blocks, options.url or meta.url)
     return _article(blocks, meta, (*steps, *_meta_steps(meta)))
 
 
@@ -198,6 +201,28 @@ def _day_apart(printed: str, declared: str) -> bool:
     except ValueError:
         return False
     return gap == timedelta(days=1)
+
+
+def _absolute_links(blocks: list[Block], base: str | None) -> list[Block]:
+    """Relative link targets ("/berita/123", "//cdn.example/x") made absolute
+    against the page's address (``--url`` or its canonical URL); without
+    one they stay relative, and the Markdown renderer leaves them out."""
+    if not base or urlsplit(base).scheme not in ("http", "https"):
+        return blocks
+    return [
+        replace(b, links=tuple((a, _resolve(base, u)) for a, u in b.links)) if b.links else b
+        for b in blocks
+    ]
+
+
+def _resolve(base: str, url: str) -> str:
+    url = url.strip()
+    if not url or url.startswith("#") or urlsplit(url).scheme:
+        return url  # in-page anchors, absolute and javascript: targets as they are
+    try:
+        return urljoin(base, url)
+    except ValueError:  # a malformed address (an unclosed IPv6 bracket)
+        return url
 
 
 def _article(blocks: list[Block], meta: PageMeta, steps: tuple[Step, ...]) -> Article:
