@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
+
+# The compiled-pattern cache (``bersih.recache``) of the test run, and of the
+# bersih processes it starts, lives in a folder of its own, not ~/.cache.
+os.environ["BERSIH_CACHE_DIR"] = tempfile.mkdtemp(prefix="bersih-test-cache-")
 
 import pytest
 

@@ -16,7 +16,7 @@ import signal
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from multiprocessing.connection import Connection
 from types import FrameType
@@ -102,7 +102,7 @@ def process(job: Job, task: Task) -> Outcome:
     try:
         data = read_path(job.source, task.options.limits.max_bytes)
         marks.append(time.perf_counter())
-        options = replace(task.options, path=job.display)
+        options = task.options._replace(path=job.display)
         try:
             _armed = bool(limit) and _can_alarm()
             if _armed:
@@ -209,6 +209,6 @@ def warm_up(task: Task, jobs: Sequence[Job]) -> None:
         samples.append(("html", _WARM_HTML))
     for kind, text in samples:
         try:
-            clean(text, replace(task.options, kind=kind, path=None))
+            clean(text, task.options._replace(kind=kind, path=None))
         except Exception:  # only a warm-up: the real documents report their own errors
             continue

@@ -6,9 +6,8 @@ here, so the quick entry never loads it."""
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from .console import info, write_data
 from .errors import UsageError
@@ -16,17 +15,23 @@ from .model import Article, Format
 from .options import Options
 
 
-@dataclass
 class Env:
     """The process's I/O, injectable so tests can simulate a pipe or a terminal."""
 
-    stdin: BinaryIO = field(default_factory=lambda: sys.stdin.buffer)
-    stdin_isatty: bool = field(default_factory=lambda: sys.stdin.isatty())
-    stderr_isatty: bool = field(default_factory=lambda: sys.stderr.isatty())
+    __slots__ = ("stderr_isatty", "stdin", "stdin_isatty")
+
+    def __init__(
+        self,
+        stdin: BinaryIO | None = None,
+        stdin_isatty: bool | None = None,
+        stderr_isatty: bool | None = None,
+    ) -> None:
+        self.stdin: BinaryIO = sys.stdin.buffer if stdin is None else stdin
+        self.stdin_isatty = sys.stdin.isatty() if stdin_isatty is None else stdin_isatty
+        self.stderr_isatty = sys.stderr.isatty() if stderr_isatty is None else stderr_isatty
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     """A ``bersih clean`` call, as either parser read it (fields as the options)."""
 
     paths: tuple[str, ...]
@@ -113,7 +118,7 @@ def run_one(
     else:
         data = read_path(Path(path), options.limits.max_bytes)
         name = path
-    article = clean(data, replace(options, path=name))
+    article = clean(data, options._replace(path=name))
     if verbose:
         _report_choices(article)
     if explain:

@@ -20,6 +20,7 @@ import re
 import zlib
 from collections.abc import Callable
 
+from . import recache
 from .errors import InputError, TooLargeError
 from .options import Limits
 
@@ -65,23 +66,23 @@ _BOMS = (
 #: Control bytes (not tab, newline, vertical tab, form feed, carriage return).
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
 # Pairs that UTF-8 read as Windows-1252/Latin-1 produces ("â€œ", "Ã©", "Â ").
-_MOJIBAKE = re.compile(
+_MOJIBAKE = recache.compile(
     "[ÂÃâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]"
 )
 _MOJIBAKE_LEADS = ("Â", "Ã", "â")
 # Bounded repeats only: the search runs on the first DETECT_PREFIX_BYTES.
-_CHARSET_DECL = re.compile(
+_CHARSET_DECL = recache.compile(
     rb"""<meta[^>]{0,200}?charset\s{0,5}=\s{0,5}["']?\s{0,5}([\w-]{2,40})""", re.I
 )
 # Codecs a page may not declare: wide (the declaration itself was read as
 # ASCII, so the page is not UTF-16/32), or not a character set at all.
-_UNDECLARABLE = re.compile(
+_UNDECLARABLE = recache.compile(
     r"^(?:utf[-_]?(?:16|32|7)|idna|punycode|.*escape|mbcs|oem|undefined)", re.I
 )
 _ASCII_PROBE = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 # Three non-ASCII bytes in a row: a word of Cyrillic, Greek, CJK or Thai in a
 # legacy encoding (Latin text has accents and quotes one at a time).
-_HIGH_RUN = re.compile(rb"[\x80-\xff]{3}")
+_HIGH_RUN = recache.compile(rb"[\x80-\xff]{3}")
 # Single-byte Latin code pages a detector may pick for short Windows-1252
 # text (they share "é" and the curly quotes but not every letter).
 _LATIN_COUSINS = frozenset(
@@ -90,8 +91,8 @@ _LATIN_COUSINS = frozenset(
      "cp437", "cp858"}
 )  # fmt: skip
 # Stray legacy bytes in otherwise valid UTF-8 ("surrogateescape" leaves them as these).
-_STRAY = re.compile("[\udc80-\udcff]")
-_STRAY_RUN = re.compile("[\udc80-\udcff]+")
+_STRAY = recache.compile("[\udc80-\udcff]")
+_STRAY_RUN = recache.compile("[\udc80-\udcff]+")
 
 # Everything ``normalise`` changes, in one character class (one scan of the
 # text): line separators, odd spaces, zero-width characters and soft hyphens,
@@ -100,7 +101,7 @@ _STRAY_RUN = re.compile("[\udc80-\udcff]+")
 _LINE_SEPS = "\r\u0085\u2028\u2029"
 _SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v"
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff"
-_NORMALISE = re.compile(f"[{_LINE_SEPS}{_SPACES}{_INVISIBLE}]+")
+_NORMALISE = recache.compile(f"[{_LINE_SEPS}{_SPACES}{_INVISIBLE}]+")
 
 
 def _chars(charclass: str) -> list[str]:
@@ -412,7 +413,7 @@ def inline(text: str) -> str:
     return _WHITE_SPACE.sub(" ", normalise(text)).strip()
 
 
-_WHITE_SPACE = re.compile(r"\s+")
+_WHITE_SPACE = recache.compile(r"\s+")
 
 
 def _normal_run(match: re.Match[str]) -> str:

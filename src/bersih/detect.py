@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from . import recache
 from .model import Kind
 
 #: Characters of the input the sniffer looks at.
@@ -13,11 +14,11 @@ MIN_HTML_TAGS = 3
 
 # (Comment loops are possessive: a comment ends at its first "-->", and
 # "(?:<!--.*?-->)*" without it splits 40 empty comments in 2^40 ways.)
-_DOCTYPE = re.compile(
+_DOCTYPE = recache.compile(
     r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*+<!doctype\s+html", re.I | re.S
 )
-_HTML_OPEN = re.compile(r"\s*(?:<!--.{0,2000}?-->\s*)*+<(?:html|head|body)[\s>]", re.I | re.S)
-_TAG = re.compile(
+_HTML_OPEN = recache.compile(r"\s*(?:<!--.{0,2000}?-->\s*)*+<(?:html|head|body)[\s>]", re.I | re.S)
+_TAG = recache.compile(
     r"<(html|head|body|div|p|span|a|meta|script|style|article|section|br|h[1-6]|ul|li|table|img)[\s/>]",
     re.I,
 )

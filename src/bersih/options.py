@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 #: Default maximum input size in bytes (``--max-size``): 50 MiB covers the
 #: largest saved portal pages we have seen (~5 MB) with a wide margin.
@@ -15,8 +15,7 @@ DEFAULT_MAX_DECOMPRESSED = 100 * 1024 * 1024
 DEFAULT_TIME_LIMIT = 30.0
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """Size and time caps.
 
     max_bytes: refuse inputs larger than this many bytes (exit 3).
@@ -29,8 +28,7 @@ class Limits:
     time_limit: float = DEFAULT_TIME_LIMIT
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """How to clean one document.
 
     kind: "auto", "text" or "html": how to read the input (auto sniffs it).
@@ -48,7 +46,7 @@ class Options:
     url: str | None = None
     path: str | None = None
     skip: frozenset[str] = frozenset()
-    limits: Limits = field(default_factory=Limits)
+    limits: Limits = Limits()
 
 
 class KindChoice(StrEnum):

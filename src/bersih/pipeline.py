@@ -7,7 +7,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 
 from . import decode as decoding
 from .detect import sniff_kind
@@ -135,7 +134,7 @@ def _clean(data: str | bytes, options: Options) -> Article:
             f"{MAX_BLOCKS} of any article"
         )
     if article.verbatim:  # bersih's own output: its front matter names the source
-        source = replace(article.source, kind=kind, encoding=encoding)
+        source = article.source._replace(kind=kind, encoding=encoding)
     else:
         source = Source(
             path=options.path,

@@ -16,12 +16,12 @@ trafilatura and lxml are imported here, lazily: text cleaning never loads them.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from .. import recache
 from ..errors import NoArticleError
 from ..model import Article, Block, Kind, Source, Step
 from ..options import Options
@@ -38,8 +38,8 @@ DATE_WINDOW = 4
 DATE_LINE_MAX_CHARS = 80
 
 _STAGE = "extract"
-_CAPTION = re.compile(r"caption", re.I)
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+_CAPTION = recache.compile(r"caption", re.I)
+_XML_DECLARATION = recache.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
@@ -61,7 +61,7 @@ def html_to_article(html: str, options: Options) -> Article:
     if title_at is not None and (meta.date is None or meta.date.utc):
         meta = _date_near_title(page, title_at, meta)
     if not options.links:
-        blocks = [replace(b, links=()) if b.links else b for b in blocks]
+        blocks = [b._replace(links=()) if b.links else b for b in blocks]
     else:
         blocks = _absolute_links(blocks, options.url or meta.url)
     return _article(blocks, meta, (*steps, *_meta_steps(meta)))
@@ -77,11 +77,23 @@ def _captions_xpath() -> Any:
 
 @cache
 def _parser() -> Any:
+    """lxml's HTML parser making ``lxml.html`` elements (which trafilatura
+    expects) by a lookup in C: ``lxml.html``'s own parser picks each
+    element's class in Python, on every element Python touches."""
+    from lxml import etree
     from lxml import html as lxml_html
 
-    return lxml_html.HTMLParser(
+    parser = etree.HTMLParser(
         collect_ids=False, remove_comments=True, remove_pis=True, encoding="utf-8"
     )
+    lookup = etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement,
+        comment=lxml_html.HtmlComment,
+        pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity,
+    )
+    parser.set_element_class_lookup(lookup)
+    return parser
 
 
 def parse_html(html: str) -> Any:
@@ -189,7 +201,7 @@ def _date_near_title(page: Page, title: int, meta: PageMeta) -> PageMeta:
         if i != title and len(text) <= DATE_LINE_MAX_CHARS and is_date_line(text):
             iso = to_iso(text)
             if iso and (meta.date is None or _day_apart(iso, meta.date.value)):
-                return replace(meta, date=Found(iso, "date.line-near-headline"))
+                return meta._replace(date=Found(iso, "date.line-near-headline"))
             if iso:
                 return meta  # the nearest printed date agrees: the markup's stands
     return meta
@@ -210,7 +222,7 @@ def _absolute_links(blocks: list[Block], base: str | None) -> list[Block]:
     if not base or urlsplit(base).scheme not in ("http", "https"):
         return blocks
     return [
-        replace(b, links=tuple((a, _resolve(base, u)) for a, u in b.links)) if b.links else b
+        b._replace(links=tuple((a, _resolve(base, u)) for a, u in b.links)) if b.links else b
         for b in blocks
     ]
 

@@ -19,7 +19,7 @@ import re
 from functools import cache
 from typing import Any
 
-from .. import vocab
+from .. import recache, vocab
 from ..rules.byline import is_person_name, label_role, parse_byline, unique
 from .htmldom import tag_of, text_of, visible
 
@@ -30,15 +30,17 @@ SITE_MIN_CHARS = 4
 #: Elements whose bylines belong to other stories (or to a photo).
 OTHER_STORY_TAGS = frozenset({"li", "nav", "aside", "footer", "figure", "figcaption"})
 
-_WORD = re.compile(r"\w+")
-_NAME_SEPARATORS = re.compile(r"[,;&|]|\s-\s|\band\b|\bdan\b")
+_WORD = recache.compile(r"\w+")
+_NAME_SEPARATORS = recache.compile(r"[,;&|]|\s-\s|\band\b|\bdan\b")
 Names = tuple[str, ...]
 
 
 @cache
 def _hints(section: str) -> re.Pattern[str]:
     words = vocab.sections("html_meta.txt")[section]
-    return re.compile("|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True)))
+    return recache.compile(
+        "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+    )
 
 
 @cache

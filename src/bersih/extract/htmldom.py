@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
+from .. import recache
 from ..decode import inline
 from ..model import Block, BlockType
 
@@ -40,11 +40,10 @@ CELL_TAGS = frozenset({"td", "th", "cell"})
 #: Elements that end a line inside a block.
 BREAK_TAGS = frozenset({"br", "lb", "hr"})
 _HEADING = {f"h{n}": n for n in range(1, 7)}
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_STYLE = recache.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-@dataclass(slots=True)
-class _Context:
+class _Context(NamedTuple):
     """What kind of block the text being collected belongs to."""
 
     type: BlockType = BlockType.PARA
@@ -52,21 +51,33 @@ class _Context:
     marker: str = ""
 
 
-@dataclass(slots=True)
 class _Collector:
-    blocks: list[Block] = field(default_factory=list)
-    #: Share of each block's characters that sit inside a link.
-    link_shares: list[float] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
-    linked: int = 0
-    in_link: int = 0
-    #: (anchor text, URL) of the links in the block being collected.
-    anchors: list[tuple[str, str]] = field(default_factory=list)
-    #: Whether anchors are collected at all (only ``--links`` shows them).
-    keep_anchors: bool = False
-    context: _Context = field(default_factory=_Context)
-    #: Hidden elements (kept alive here, so lxml hands out the same proxies).
-    hidden: set[Any] = field(default_factory=set)
+    __slots__ = (
+        "anchors",
+        "blocks",
+        "context",
+        "hidden",
+        "in_link",
+        "keep_anchors",
+        "link_shares",
+        "linked",
+        "parts",
+    )
+
+    def __init__(self, hidden: set[Any], keep_anchors: bool) -> None:
+        self.blocks: list[Block] = []
+        #: Share of each block's characters that sit inside a link.
+        self.link_shares: list[float] = []
+        self.parts: list[str] = []
+        self.linked = 0
+        self.in_link = 0
+        #: (anchor text, URL) of the links in the block being collected.
+        self.anchors: list[tuple[str, str]] = []
+        #: Whether anchors are collected at all (only ``--links`` shows them).
+        self.keep_anchors = keep_anchors
+        self.context = _Context()
+        #: Hidden elements (kept alive here, so lxml hands out the same proxies).
+        self.hidden = hidden
 
     def add(self, text: str | None) -> None:
         if text:

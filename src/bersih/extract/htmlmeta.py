@@ -21,12 +21,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlparse
 
-from .. import vocab
+from .. import recache, vocab
 from ..decode import inline
 from ..rules.byline import unique
 from ..rules.dates import find_date
@@ -52,18 +51,17 @@ LD_MAX_DEPTH = 4
 
 # A title separator with a space either side (" | ", " - ", " :: "); the
 # lookarounds keep it linear (no run of spaces is tried at every length).
-_SEPARATORS = re.compile(r"(?<=\s)(?:[|\-–—:»·•]|::|\|\|)(?=\s)")
-_DOMAIN_END = re.compile(r"\.(?:com|co\.id|id|net|org)\b", re.I)
-_ISO_DATE = re.compile(r"^\s*((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
+_SEPARATORS = recache.compile(r"(?<=\s)(?:[|\-–—:»·•]|::|\|\|)(?=\s)")
+_DOMAIN_END = recache.compile(r"\.(?:com|co\.id|id|net|org)\b", re.I)
+_ISO_DATE = recache.compile(r"^\s*((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
 #: A timestamp with a time of day in UTC ("T01:48:03.835Z", "T22:30:00+00:00").
-_UTC_STAMP = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?\s{0,2}(?:Z|[+-]00:?00)\s*$", re.I)
-_LIST = re.compile(r"[,;]")
-_WORD = re.compile(r"\w+")
+_UTC_STAMP = recache.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?\s{0,2}(?:Z|[+-]00:?00)\s*$", re.I)
+_LIST = recache.compile(r"[,;]")
+_WORD = recache.compile(r"\w+")
 _HOST_NOISE = frozenset({"www", "com", "co", "id", "net", "org"})
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     """A metadata value and the rule that found it."""
 
     value: str
@@ -73,8 +71,7 @@ class Found:
     utc: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class PageMeta:
+class PageMeta(NamedTuple):
     """What the markup says about the article (all optional)."""
 
     title: Found | None = None

@@ -18,11 +18,10 @@ with no publication date, is an index: ``NoArticleError``.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from .. import recache
 from ..errors import NoArticleError
 from ..model import Block, BlockType, Step
 
@@ -75,8 +74,8 @@ PREFIX_CHARS = 30
 KEY_CACHE = 4096
 
 _STAGE = "extract"
-_WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"”’)\]]*\s*$")
+_WORD = recache.compile(r"\w+")
+_SENTENCE_END = recache.compile(r"[.!?。！？…][\"”’)\]]*\s*$")
 
 
 @lru_cache(maxsize=KEY_CACHE)
@@ -90,8 +89,7 @@ def words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-@dataclass(frozen=True, slots=True)
-class Page:
+class Page(NamedTuple):
     """The page's visible text as blocks, with what the markup says of each."""
 
     blocks: tuple[Block, ...]
@@ -189,7 +187,7 @@ def _links_or_prose(page: Page, placed: Placed) -> tuple[Placed, Step]:
 
 def as_main(blocks: list[Block]) -> list[Block]:
     """Blocks of trafilatura's main content, in the classifier's input."""
-    return [replace(b, main=True) for b in blocks]
+    return [b._replace(main=True) for b in blocks]
 
 
 def _whole_page(page: Page, title: str | None, why: str) -> Composed:

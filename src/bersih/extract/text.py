@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 
+from .. import recache
 from ..model import Article, Block, BlockType, Source
 from ..rules import patterns
 
@@ -27,18 +27,20 @@ WRAP_MIN_SOFT_SHARE = 0.6
 #: A line shorter than this never ends a wrapped paragraph early.
 WRAP_MIN_LINE = 30
 
-_ITEM = re.compile(r"^(?P<marker>[•●◦▪▫■□►▸‣∙·*+-]|\d{1,3}[.)]|[a-z][.)])\s+(?P<text>\S.*)$")
+_ITEM = recache.compile(r"^(?P<marker>[•●◦▪▫■□►▸‣∙·*+-]|\d{1,3}[.)]|[a-z][.)])\s+(?P<text>\S.*)$")
 # (Closing hashes are cut in code: "\S.*?\s*#*$" rescans the run of "#" at
 # every character of the text, O(n²) on "# a####...x".)
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*)$")
-_QUOTE = re.compile(r"^>\s?(?P<text>.*)$")
+_HEADING = recache.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*)$")
+_QUOTE = recache.compile(r"^>\s?(?P<text>.*)$")
 # A link as bersih writes it: "[anchor](https://...)" (no "[" or "]" inside).
-_MD_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\(((?:https?://|mailto:)[^\s()<>]{1,2000})\)", re.I)
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
-_FRONT_KEY = re.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
-_DOMAIN_START = re.compile(r"^[\w-]+\.(?:com|co\.id|id|net|org)\b", re.I)
-_SOFT_END = re.compile(r"(?:\b[a-z][\w'’]*|[,;\-–])$")
-_TERMINAL = re.compile(r"[.!?:;\"”’)\]»…]$")
+_MD_LINK = recache.compile(
+    r"\[([^\[\]\n]{1,500})\]\(((?:https?://|mailto:)[^\s()<>]{1,2000})\)", re.I
+)
+_URL = recache.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+_FRONT_KEY = recache.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
+_DOMAIN_START = recache.compile(r"^[\w-]+\.(?:com|co\.id|id|net|org)\b", re.I)
+_SOFT_END = recache.compile(r"(?:\b[a-z][\w'’]*|[,;\-–])$")
+_TERMINAL = recache.compile(r"[.!?:;\"”’)\]»…]$")
 
 
 def text_to_article(text: str) -> Article:
@@ -132,7 +134,7 @@ def _read_links(block: Block) -> Block:
     links = tuple((m.group(1), m.group(2)) for m in _MD_LINK.finditer(block.text))
     if not links:
         return block
-    return replace(block, text=_MD_LINK.sub(r"\1", block.text), links=links)
+    return block._replace(text=_MD_LINK.sub(r"\1", block.text), links=links)
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, object], str]:

@@ -20,21 +20,22 @@ from __future__ import annotations
 import json
 import re
 
+from .. import recache
 from ..decode import scrub
 from ..model import Article, Block, BlockType
 
 # Characters that would start Markdown structure at the start of a line.
-_LINE_START = re.compile(r"^(#{1,6}\s|>|[-+*]\s|\d{1,9}[.)]\s|={3,}|-{3,}|`{3,}|~{3,}|\|)")
+_LINE_START = recache.compile(r"^(#{1,6}\s|>|[-+*]\s|\d{1,9}[.)]\s|={3,}|-{3,}|`{3,}|~{3,}|\|)")
 # Raw HTML: a tag, closing tag, comment, declaration, processing instruction
 # or autolink starts with "<" and one of these.
-_HTML = re.compile(r"<(?=[A-Za-z/!?])")
+_HTML = recache.compile(r"<(?=[A-Za-z/!?])")
 # An inline link or image destination: "](" (escaped as "]\(").
-_LINK_TARGET = re.compile(r"\]\(")
+_LINK_TARGET = recache.compile(r"\]\(")
 # A link reference definition at a line start: "[label]: url" (bounded scan).
-_LINK_DEFINITION = re.compile(r"^( {0,3})\[(?=[^\]\n]{0,999}\]:)", re.M)
+_LINK_DEFINITION = recache.compile(r"^( {0,3})\[(?=[^\]\n]{0,999}\]:)", re.M)
 # What YAML refuses or reads as a line break inside a JSON-quoted scalar.
 # (and "<", "[": markup for a renderer that does not know front matter).
-_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff<\\[]")
+_YAML_UNSAFE = recache.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff<\\[]")
 
 
 def front_matter(article: Article) -> str:
@@ -87,7 +88,7 @@ def escape_inline(text: str) -> str:
 
 
 #: Link targets kept in Markdown: web and mail addresses only (never javascript:).
-_SAFE_URL = re.compile(r"^(?:https?://|mailto:)[^\s<>\"]{1,2000}$", re.I)
+_SAFE_URL = recache.compile(r"^(?:https?://|mailto:)[^\s<>\"]{1,2000}$", re.I)
 
 
 def with_links(text: str, block: Block) -> str:

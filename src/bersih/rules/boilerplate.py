@@ -12,8 +12,6 @@ header stage still reads the furniture, and ``prune`` removes it.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..model import Article, Block, BlockType, Kind, Label, Step, Zone
 from . import patterns
 from .features import Features, features
@@ -88,7 +86,7 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     if listings:
         start, end = outside_listings(blocks, feats, start, end, listings)
         if end < start:
-            blocks = [replace(b, label=Label.BAD, rule=b.rule or "index.listing") for b in blocks]
+            blocks = [b._replace(label=Label.BAD, rule=b.rule or "index.listing") for b in blocks]
     elif prose_words(blocks, feats, start, end) < RELAX_MIN_WORDS:
         start, end, relaxed = _relaxed_run(blocks, feats, start, end)
         steps += relaxed
@@ -235,12 +233,12 @@ def _second_pass(blocks: list[Block], feats: list[Features], start: int, end: in
         elif block.label == Label.GOOD:
             in_section = False
         if in_section and start <= i <= end and block.label == Label.SHORT:
-            out.append(replace(block, label=Label.BAD, rule="section.list", zone=Zone.BODY))
+            out.append(block._replace(label=Label.BAD, rule="section.list", zone=Zone.BODY))
         elif i < start or i > end:
             zone = Zone.HEAD if i < start else Zone.FOOT
             rule = block.rule or f"position.{'before' if i < start else 'after'}-body"
             label = block.label if block.label in (Label.META, Label.BAD) else Label.BAD
-            out.append(replace(block, zone=zone, label=label, rule=rule))
+            out.append(block._replace(zone=zone, label=label, rule=rule))
         else:
             out.append(_relabel(blocks, feats, i))
     return out
@@ -249,15 +247,15 @@ def _second_pass(blocks: list[Block], feats: list[Features], start: int, end: in
 def _relabel(blocks: list[Block], feats: list[Features], i: int) -> Block:
     block, f = blocks[i], feats[i]
     if block.label == Label.GOOD:
-        return replace(block, label=Label.BODY, zone=Zone.BODY)
+        return block._replace(label=Label.BODY, zone=Zone.BODY)
     if block.label != Label.SHORT:
-        return replace(block, zone=Zone.BODY)
+        return block._replace(zone=Zone.BODY)
     prev = _neighbour(blocks, i, -1)
     if f.titlelike and f.words >= 5 and _is_related_headline(blocks, i, prev):
-        return replace(block, label=Label.BAD, rule="related.inline-headline", zone=Zone.BODY)
+        return block._replace(label=Label.BAD, rule="related.inline-headline", zone=Zone.BODY)
     nxt = _neighbour(blocks, i, 1)
     if _is_subheading(block, f, prev, nxt):
-        block = replace(block, type=BlockType.HEADING, level=2)
+        block = block._replace(type=BlockType.HEADING, level=2)
     elif (
         f.titlelike
         and f.words >= HEADLINE_MIN_WORDS
@@ -265,8 +263,8 @@ def _relabel(blocks: list[Block], feats: list[Features], i: int) -> Block:
         and block.type is BlockType.PARA
         and not block.main
     ):
-        return replace(block, label=Label.BAD, rule="related.headline", zone=Zone.BODY)
-    return replace(block, label=Label.BODY, zone=Zone.BODY)
+        return block._replace(label=Label.BAD, rule="related.headline", zone=Zone.BODY)
+    return block._replace(label=Label.BODY, zone=Zone.BODY)
 
 
 def _neighbour(blocks: list[Block], i: int, step: int) -> Block | None:

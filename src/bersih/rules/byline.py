@@ -8,9 +8,9 @@ codes and the site's own name are never authors.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from .. import vocab
+from .. import recache, vocab
 from . import patterns
 
 #: Longest byline block, in words ("Penulis: A, B | Editor: C" is ~8).
@@ -18,13 +18,12 @@ BYLINE_MAX_WORDS = 24
 #: Names are one to five words ("Friederich", "Danandaya Arya putra").
 NAME_MAX_WORDS = 5
 
-_ROLE_SUFFIX = re.compile(r"^(?P<names>[^,]{3,60}),\s{0,2}(?P<role>[A-Za-z ]{3,25})$")
-_NOT_NAME_CHARS = re.compile(r"[^\w\s.'’-]|_")
-_INITIALS = re.compile(r"^[A-Za-z]{1,4}(?:[/.-][A-Za-z0-9]{1,6})*$")
+_ROLE_SUFFIX = recache.compile(r"^(?P<names>[^,]{3,60}),\s{0,2}(?P<role>[A-Za-z ]{3,25})$")
+_NOT_NAME_CHARS = recache.compile(r"[^\w\s.'’-]|_")
+_INITIALS = recache.compile(r"^[A-Za-z]{1,4}(?:[/.-][A-Za-z0-9]{1,6})*$")
 
 
-@dataclass(frozen=True)
-class Byline:
+class Byline(NamedTuple):
     authors: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import vocab
+from .. import recache, vocab
 from . import patterns
 
 #: A line is "a date line" when the date covers at least this share of it
 #: (weekday, time and zone words included): "Senin, 14 Agustus 2023 10:15 WIB".
 DATE_LINE_SHARE = 0.5
-_TIME_ZONE = re.compile(
+_TIME_ZONE = recache.compile(
     r"\b(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?|wib|wita|wit|gmt|utc|est|edt|pst|pdt|bst|cet)\b",
     re.I,
 )
 # An event date inside a sentence: "Senin (14/8/2023)", "(14/11)".
-_EVENT_DATE = re.compile(r"\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)")
+_EVENT_DATE = recache.compile(r"\(\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*\)")
 
 
 def find_date(text: str) -> tuple[str, tuple[int, int]] | None:

@@ -4,7 +4,7 @@ its length, sentence punctuation, stopword density and capitalisation."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import vocab
 from . import patterns
@@ -14,8 +14,7 @@ from . import patterns
 LEXICON_MAX_WORDS = 40
 
 
-@dataclass(frozen=True)
-class Features:
+class Features(NamedTuple):
     words: int
     stop_density: float
     terminal: bool
@@ -35,8 +34,7 @@ def features(text: str, lang: str | None) -> Features:
     )
 
 
-@dataclass(frozen=True)
-class _Stats:
+class _Stats(NamedTuple):
     words: int  # as ``word_count`` counts them
     stops: int
     titlelike: bool  # as ``is_titlelike`` decides

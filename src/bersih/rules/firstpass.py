@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .. import vocab
 from ..model import Block, Label
 from . import patterns
@@ -31,7 +29,7 @@ PERSON_CAPTION_MAX_WORDS = 4
 
 def first_pass(block: Block, f: Features, skip: frozenset[str]) -> Block:
     label, rule = _first_label(block, f, skip)
-    return replace(block, label=label, first=label, rule=rule)
+    return block._replace(label=label, first=label, rule=rule)
 
 
 def _first_label(block: Block, f: Features, skip: frozenset[str]) -> tuple[str, str]:

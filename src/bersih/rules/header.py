@@ -8,10 +8,9 @@ cut out of the body text.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
-from .. import vocab
+from .. import recache, vocab
 from ..model import Article, Block, BlockType, Label, Step, Zone
 from . import patterns
 from .byline import clean_name, is_person_name, label_role, parse_byline, unique
@@ -34,8 +33,7 @@ DATE_LINE_MAX_WORDS = 16
 _STAGE = "header"
 
 
-@dataclass(frozen=True)
-class Dateline:
+class Dateline(NamedTuple):
     place: str | None
     agency: str | None
     site: str | None
@@ -72,7 +70,7 @@ def apply_header(article: Article) -> Article:
     if dateline:
         changes.update(dateline=dateline.place, agency=dateline.agency)
         if dateline.site:
-            changes["source"] = replace(article.source, site=article.source.site or dateline.site)
+            changes["source"] = article.source._replace(site=article.source.site or dateline.site)
         steps.append(
             Step(
                 _STAGE,
@@ -331,11 +329,11 @@ def _cut_dateline(blocks: list[Block]) -> tuple[list[Block], Dateline | None]:
         rest = block.text[found.end :].lstrip(" ,-–—|")
         out = list(blocks)
         if rest:
-            out[i] = replace(
-                block, text=rest[:1].upper() + rest[1:] if rest[:1].islower() else rest
+            out[i] = block._replace(
+                text=rest[:1].upper() + rest[1:] if rest[:1].islower() else rest
             )
         else:
-            out[i] = replace(block, label=Label.META, rule="meta.dateline")
+            out[i] = block._replace(label=Label.META, rule="meta.dateline")
         return out, found
     return blocks, None
 
@@ -351,14 +349,14 @@ def _cut_end_marker(blocks: list[Block]) -> tuple[list[Block], str | None]:
     out = list(blocks)
     rest = blocks[last].text[: match.start()].rstrip()
     out[last] = (
-        replace(blocks[last], text=rest)
+        blocks[last]._replace(text=rest)
         if rest
-        else replace(blocks[last], label=Label.BAD, rule="end-marker")
+        else blocks[last]._replace(label=Label.BAD, rule="end-marker")
     )
     return out, match.group().strip()
 
 
-_TAG_SPLIT = re.compile(r"(?:(?<!\s)\s+)?[,;|#]\s*")  # (linear: see NAME_SPLIT)
+_TAG_SPLIT = recache.compile(r"(?:(?<!\s)\s+)?[,;|#]\s*")  # (linear: see NAME_SPLIT)
 
 
 def collect_tags(blocks: list[Block]) -> list[str]:

@@ -4,8 +4,6 @@ other stories (dated entries, headline + teaser pairs)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..model import Block, Label
 from . import patterns
 from .features import Features
@@ -47,7 +45,7 @@ def mark_duplicates(blocks: list[Block], feats: list[Features]) -> list[Block]:
             continue
         own = 1 if block.label == Label.GOOD else 0
         if joined.count(block.text) > own and _is_dropped_copy(blocks, i):
-            out[i] = replace(block, label=Label.BAD, rule="repeat.duplicate")
+            out[i] = block._replace(label=Label.BAD, rule="repeat.duplicate")
     return out
 
 
@@ -57,7 +55,7 @@ def mark_repeated_short(blocks: list[Block], feats: list[Features]) -> list[Bloc
     for block in blocks:
         counts[block.text] = counts.get(block.text, 0) + 1
     return [
-        replace(b, label=Label.BAD, rule="repeat.short")
+        b._replace(label=Label.BAD, rule="repeat.short")
         if b.label == Label.SHORT
         and counts[b.text] > 1
         and 0 < f.words <= REPEATED_SHORT_MAX_WORDS
@@ -79,7 +77,7 @@ def mark_captions(blocks: list[Block], site_credits: bool = True) -> list[Block]
             nxt.rule == "repeat.short" and nxt.text in site_names
         )
         if block.label == Label.GOOD and credit:
-            out[i] = replace(block, label=Label.BAD, rule="caption.photo")
+            out[i] = block._replace(label=Label.BAD, rule="caption.photo")
     return out
 
 
@@ -164,7 +162,7 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         more = nxt is not None and nxt.rule == "teaser.more"
         if patterns.EXCERPT_END.search(block.text) or more:
-            out[i] = replace(block, label=Label.BAD, rule="teaser.excerpt")
+            out[i] = block._replace(label=Label.BAD, rule="teaser.excerpt")
     return out
 
 

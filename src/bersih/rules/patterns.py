@@ -12,15 +12,15 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from .. import vocab
+from .. import recache, vocab
 
 # --- lexicon keys -----------------------------------------------------------
 # A block's lexicon key: lower case, bullets and leading punctuation off,
 # trailing ":", "»", "|" off, spaces collapsed.
-_KEY_LEAD = re.compile(r"^[\s•●◦▪■►▸‣∙·*+>|»›\-–—]+")
+_KEY_LEAD = recache.compile(r"^[\s•●◦▪■►▸‣∙·*+>|»›\-–—]+")
 # (The look-behind starts the trailing run at its first character only: a
 # plain "[...]+$" retries from every character of a long run, O(n²).)
-_KEY_TRAIL = re.compile(r"(?<![\s:：»›>|])[\s:：»›>|]+$")
+_KEY_TRAIL = recache.compile(r"(?<![\s:：»›>|])[\s:：»›>|]+$")
 
 
 def lexicon_key(text: str) -> str:
@@ -89,19 +89,19 @@ def date_patterns() -> tuple[re.Pattern[str], ...]:
     month = r"(?P<m>[A-Za-z]{3,10})"
     return (
         # "14 Agustus 2023", "20 - Oct - 2024", "21 Aug 2015", "5-Jun-2024"
-        re.compile(
+        recache.compile(
             rf"(?<![\w/])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s{{0,3}}[-/.,]?\s{{0,3}}{month}\.?\s{{0,3}}[-/.,]?\s{{0,3}}{_YEAR}(?!\d)",
             re.I,
         ),
         # "March 5, 2024", "Aug. 21 2015"
-        re.compile(
+        recache.compile(
             rf"(?<!\w){month}\.?\s{{1,3}}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s{{1,3}}{_YEAR}(?!\d)",
             re.I,
         ),
         # "2024-01-31", "2024/01/31"
-        re.compile(rf"(?<![\d/]){_YEAR}[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)(?![\d/])"),
+        recache.compile(rf"(?<![\d/]){_YEAR}[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)(?![\d/])"),
         # "14/08/2023", "14-08-2023", "14.08.2023" (day first, as in Indonesia)
-        re.compile(rf"(?<![\d/(])(?P<d>[0-3]?\d)[-/.](?P<m>[01]?\d)[-/.]{_YEAR}(?![\d/])"),
+        recache.compile(rf"(?<![\d/(])(?P<d>[0-3]?\d)[-/.](?P<m>[01]?\d)[-/.]{_YEAR}(?![\d/])"),
     )
 
 
@@ -118,32 +118,34 @@ _DASH = r"\s{0,3}[-–—]{1,2}(?:\s+|$)"
 _SITE = rf"(?P<site>{_DOMAIN}|[A-Z][A-Z0-9]{{2,20}})"
 _AGENCY = r"(?:\((?P<agency>[^()]{2,30})\))?"
 #: "SITE, PLACE -" / "SITE | PLACE -" (site first).
-DATELINE_SITE_FIRST = re.compile(
+DATELINE_SITE_FIRST = recache.compile(
     rf"^{_SITE}\s{{0,2}}[,|]\s{{0,2}}{_PLACE}\s{{0,2}}{_AGENCY}{_DASH}"
 )
 #: "SITE; Text" / "SITE, Text" (a site name only, no place).
-DATELINE_SITE_ONLY = re.compile(rf"^(?P<site>{_DOMAIN})\s{{0,2}}[,;|:]\s{{0,2}}(?=[A-Z\"“])")
+DATELINE_SITE_ONLY = recache.compile(rf"^(?P<site>{_DOMAIN})\s{{0,2}}[,;|:]\s{{0,2}}(?=[A-Z\"“])")
 #: "PLACE, SITE -", "PLACE (AGENCY) -", "PLACE -", "PLACE | SITE-" (place first).
 # A site name after the place: words, inner hyphens ("JAMBI-INDEPENDENT"), a domain tail.
 _SITE_AFTER = r"[A-Z0-9](?:[^-–—,.|()\"“]|-(?=\w)){1,30}?(?:\.[\w-]+){0,3}"
-DATELINE_PLACE_FIRST = re.compile(
+DATELINE_PLACE_FIRST = recache.compile(
     rf"^{_PLACE}\s{{0,2}}(?:[,|]\s{{0,2}}(?P<site>{_DOMAIN}|{_SITE_AFTER}),?)?\s{{0,2}}{_AGENCY}{_DASH}"
 )
 #: "(CNN) — The ..." (an agency or network alone).
-DATELINE_AGENCY_ONLY = re.compile(rf"^\((?P<agency>[A-Z][\w .]{{1,20}})\){_DASH}")
+DATELINE_AGENCY_ONLY = recache.compile(rf"^\((?P<agency>[A-Z][\w .]{{1,20}})\){_DASH}")
 #: "JAKARTA. Hujan ..." / "KONTAN.CO.ID - JAKARTA. Indeks ..." (upper-case
 #: place and a full stop, Kontan style).
-DATELINE_CAPS_DOT = re.compile(
+DATELINE_CAPS_DOT = recache.compile(
     rf"^(?:(?P<site>{_DOMAIN})\s{{0,2}}[-–—|,]\s{{0,2}})?"
     r"(?P<place>[A-Z]{3,}(?: [A-Z]{3,}){0,2})\.\s+(?=[A-Z])"
 )
 #: "Liputan6.com, Jakarta Dalam ..." (site, place, no dash).
-DATELINE_NO_DASH = re.compile(rf"^(?P<site>{_DOMAIN}),\s{{0,2}}(?P<place>[A-Z][a-z]+)\s+(?=[A-Z])")
+DATELINE_NO_DASH = recache.compile(
+    rf"^(?P<site>{_DOMAIN}),\s{{0,2}}(?P<place>[A-Z][a-z]+)\s+(?=[A-Z])"
+)
 #: A site name in upper case, not a place ("JATIMTIMES", "JABARNEWS").
-SITE_WORD = re.compile(
+SITE_WORD = recache.compile(
     r"(?:\.(?:COM|CO|ID|NET)|TIMES|NEWS|POST|POS|EKSPRES|EXPRESS|ONLINE|TV|MEDIA|INFO)$"
 )
-DOMAIN = re.compile(rf"^{_DOMAIN}$", re.I)
+DOMAIN = recache.compile(rf"^{_DOMAIN}$", re.I)
 
 
 # --- end markers --------------------------------------------------------------
@@ -151,7 +153,7 @@ DOMAIN = re.compile(rf"^{_DOMAIN}$", re.I)
 def end_marker() -> re.Pattern[str]:
     """ "(*)", "(humas)", "(fru)", "(afz/jpnn)", "(JPG/tr-03/jfr)" at the end."""
     words = _alternation(sorted(vocab.words("endmarkers.txt")))
-    return re.compile(
+    return recache.compile(
         r"\s{0,3}(?:[(\[](?:\*{1,3}|[a-z]{2,8}|(?i:" + words + r")"
         r"|[\w.-]{1,15}(?:/[\w .-]{1,20}){1,4})[)\]]|\*{3})\s{0,3}$"
     )
@@ -159,34 +161,34 @@ def end_marker() -> re.Pattern[str]:
 
 # --- bylines -----------------------------------------------------------------
 #: "Label: rest" / "Label & Label : rest" (the label is checked against byline.txt).
-BYLINE_COLON = re.compile(r"^(?P<labels>[^:：\d]{1,40}?)\s{0,3}[:：]\s{0,3}(?P<rest>.*)$")
+BYLINE_COLON = recache.compile(r"^(?P<labels>[^:：\d]{1,40}?)\s{0,3}[:：]\s{0,3}(?P<rest>.*)$")
 #: After a label without a colon: " - ", "-", or a space before a capital.
-BYLINE_AFTER_LABEL = re.compile(r"^(?:\s{0,3}[-–—]\s{0,3}|\s{1,3}(?=[A-Z]))")
+BYLINE_AFTER_LABEL = recache.compile(r"^(?:\s{0,3}[-–—]\s{0,3}|\s{1,3}(?=[A-Z]))")
 
 
 #: Separators between byline segments ("Penulis: X | Editor: Y", "Rep: X/ Red: Y").
-BYLINE_SEGMENTS = re.compile(r"\s*(?:\||;|/\s|\s/|•|·|\s{3,}|\s-\s(?=[A-Z][\w ]{0,20}:))\s*")
+BYLINE_SEGMENTS = recache.compile(r"\s*(?:\||;|/\s|\s/|•|·|\s{3,}|\s-\s(?=[A-Z][\w ]{0,20}:))\s*")
 #: A second "Label:" inside a byline segment ("Rep: X Red: Y").
-INNER_LABEL = re.compile(r"(?<=\s)([A-Z][A-Za-z]{1,15})\s{0,2}:")
+INNER_LABEL = recache.compile(r"(?<=\s)([A-Z][A-Za-z]{1,15})\s{0,2}:")
 #: Separators between names in one segment.
 # (Leading spaces only from the start of their run: "\s*X" retries from every
 # character of a long run of spaces, O(n²). Same splits.)
-NAME_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|&|\band\b|\bdan\b|\bserta\b)\s*")
+NAME_SPLIT = recache.compile(r"(?:(?<!\s)\s+)?(?:,|&|\band\b|\bdan\b|\bserta\b)\s*")
 #: Trailing noise after a name ("diperbarui 22 Nov", "- 22 November 2021").
-NAME_TAIL = re.compile(
+NAME_TAIL = recache.compile(
     r"(?<!\s)\s+(?:diperbarui|diterbitkan|updated|published|pada|on|at|\d|[-–—|]\s).*$", re.I
 )
 #: "(https://…)" style links, e-mail addresses and handles in a byline.
 # (Bounded by the brackets and by the look-behind: "\(.*?\)" and "\S+@" retry
 # from every character of a long run without ")" or "@", O(n²).)
-NAME_NOISE = re.compile(r"\([^()\n]*\)|(?<![^\s()])[^\s@()]+@\S+|@\w+|https?://\S+")
+NAME_NOISE = recache.compile(r"\([^()\n]*\)|(?<![^\s()])[^\s@()]+@\S+|@\w+|https?://\S+")
 
 # --- words and sentences -----------------------------------------------------
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+WORD = recache.compile(r"\w+(?:[-'’]\w+)*")
 #: Characters of text tokenised at a time by the helpers below: a 50 MB
 #: paragraph never becomes one list of millions of word strings.
 WORD_CHUNK_CHARS = 64 * 1024
-_OTHER_SPACE = re.compile(r"[^\S ]")
+_OTHER_SPACE = recache.compile(r"[^\S ]")
 
 
 def word_chunks(text: str) -> Iterator[list[str]]:
@@ -218,7 +220,7 @@ def squeeze(text: str) -> str:
     return text.strip(" ")
 
 
-TERMINAL = re.compile(r"[.!?…。！？][\"”’')\]」』]*\s*$|[\"”」]\s*$")
+TERMINAL = recache.compile(r"[.!?…。！？][\"”’')\]」』]*\s*$|[\"”」]\s*$")
 #: Scripts written without spaces (Chinese, Japanese, Thai): about two
 #: characters make a word, so length rules still work on them.
 _UNSPACED_RANGES = r"\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -226,13 +228,13 @@ _UNSPACED_RANGES = r"\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-
 #: punctuation and currency signs. Latin text never has one, and this class
 #: compiles in a fraction of the time the exact one takes (~4 ms, on every
 #: start), so the exact one is compiled only for text that needs it.
-_MAYBE_UNSPACED = re.compile(r"(?![\u2000-\u206f\u20a0-\u20cf])[^\x00-\u0dff]")
+_MAYBE_UNSPACED = recache.compile(r"(?![\u2000-\u206f\u20a0-\u20cf])[^\x00-\u0dff]")
 
 
 @cache
 def unspaced() -> re.Pattern[str]:
     """A character of a script written without spaces."""
-    return re.compile(f"[{_UNSPACED_RANGES}]")
+    return recache.compile(f"[{_UNSPACED_RANGES}]")
 
 
 def count_unspaced(text: str) -> int:
@@ -242,56 +244,56 @@ def count_unspaced(text: str) -> int:
     return unspaced().subn("", text)[1]
 
 
-TAGS_LINE = re.compile(
+TAGS_LINE = recache.compile(
     r"^(?:tags?|topik|topics?|kata kunci|keywords|label)\s{0,2}[:：]\s{0,2}(?P<tags>\S.{0,300})$",
     re.I,
 )
 #: A related-story link glued to the end of a paragraph ("... BEI. Baca Juga: IHSG menguat").
-INLINE_RELATED = re.compile(
+INLINE_RELATED = recache.compile(
     r"(?<=[.!?\"”])\s{1,3}(?=(?:Baca|BACA|Simak|SIMAK|Lihat|LIHAT)(?:\s(?:[Jj]uga|JUGA|[Pp]ula))?\s{0,2}:)"
 )
 #: "date 2023-08-29 Title ..." (a scraper's date field glued to a line).
-LEADING_ISO_DATE = re.compile(
+LEADING_ISO_DATE = recache.compile(
     r"^(?:date|tanggal|published|diterbitkan)\s{1,3}(?:19|20)\d\d-\d\d-\d\d\s+", re.I
 )
 #: An excerpt's cut mark: "[…]", "[...]", "(...)".
-EXCERPT_END = re.compile(r"[\[(](?:…|\.{3})[\])]\s*$")
+EXCERPT_END = recache.compile(r"[\[(](?:…|\.{3})[\])]\s*$")
 #: "32M ago", "2 hours ago", "5 menit lalu", "1 jam yang lalu".
-RELATIVE_TIME = re.compile(
+RELATIVE_TIME = recache.compile(
     r"^(?:updated\s|diperbarui\s)?\d{1,3}\s{0,2}(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|detik|menit|jam|hari|minggu|bulan|tahun)\s{1,2}(?:ago|(?:yang\s)?lalu)$",
     re.I,
 )
 #: A photo credit in capitals: "TRIBUNNEWS/IRWAN RISMAWAN", "ANTARA FOTO/GALIH".
-CREDIT_LINE = re.compile(r"^[A-Z0-9][A-Z0-9 .,&'’()-]{1,60}/[A-Z0-9 .,&'’()/-]{2,80}$")
+CREDIT_LINE = recache.compile(r"^[A-Z0-9][A-Z0-9 .,&'’()-]{1,60}/[A-Z0-9 .,&'’()/-]{2,80}$")
 #: A photo credit glued to the end of a caption: "... (tengah). TRIBUNNEWS/IRWAN RISMAWAN",
 #: "... Jakarta. ANTARA FOTO/Galih Pradipta/foc." (a source in capitals, a slash, a name).
-CREDIT_TAIL = re.compile(
+CREDIT_TAIL = recache.compile(
     r"(?:^|[.)])\s{0,2}(?:[A-Z]{2,}[ .]){0,2}[A-Z]{4,}(?:\.COM|\.CO\.ID)?/"
     r"[A-Za-z][\w .'’-]{1,40}(?:/[\w.]{1,12})?\.?\s{0,2}$"
 )
 #: A breadcrumb trail: three or more short parts joined by ">", "»", "/", "|" or "›".
-BREADCRUMB = re.compile(r"^[^>»›/|]{1,40}(?:\s[>»›/|]\s[^>»›/|]{1,40}){2,8}$")
+BREADCRUMB = recache.compile(r"^[^>»›/|]{1,40}(?:\s[>»›/|]\s[^>»›/|]{1,40}){2,8}$")
 #: A comments section's heading: "2 comments", "10 thoughts on “...”", "3 Komentar".
-COMMENTS_HEADING = re.compile(
+COMMENTS_HEADING = recache.compile(
     r"^\d{1,5}\s(?:comments?|responses?|replies|thoughts?\son\b.*|komentar|tanggapan)$", re.I
 )
 #: A commenter's line: "Pamela says:", "Budi berkata:".
-COMMENTER = re.compile(r"^[\w .'’-]{1,40}\s(?:says|said|wrote|berkata|menulis)\s?:?$")
+COMMENTER = recache.compile(r"^[\w .'’-]{1,40}\s(?:says|said|wrote|berkata|menulis)\s?:?$")
 #: An author's bio: "Meg James is a corporate media reporter for the Los Angeles Times ...".
-AUTHOR_BIO = re.compile(
+AUTHOR_BIO = recache.compile(
     r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:\([^)]{1,40}\)\s)?"
     r"(?:is|was|has been)\s(?:an?|the)\s(?:[\w-]+\s){0,4}"
     r"(?:writer|reporter|editor|correspondent|journalist|contributor|columnist|author|producer)\b"
 )
 #: A gallery counter glued to a caption: "1of4Grass Valley's ...".
-GALLERY_COUNTER = re.compile(r"^\d{1,3}\s?of\s?\d{1,3}(?=[A-Z\s])")
-HASHTAG_LINE = re.compile(r"^(?:#\w+[\s,]*)+$")
-SITE_SUFFIX = re.compile(
+GALLERY_COUNTER = recache.compile(r"^\d{1,3}\s?of\s?\d{1,3}(?=[A-Z\s])")
+HASHTAG_LINE = recache.compile(r"^(?:#\w+[\s,]*)+$")
+SITE_SUFFIX = recache.compile(
     r"\s{0,3}[|\-–—:»]\s{0,3}(?:[^|\-–—]{1,40}?(?i:\.(?:com|co\.id|id|net|org|tv))"
     r"|[A-Z]\w*(?:\s[A-Z]\w*){0,2}(?:News|NEWS|Online|Times|Post|TV|Media))\s*$"
 )
 # (Starts only where a run of spaces starts, and possessive: two adjacent
 # "\s*" share a long run in O(n²) ways at each of its O(n) starts.)
-PAGE_SUFFIX = re.compile(
+PAGE_SUFFIX = recache.compile(
     r"(?<!\s)\s*+[-|–]?\s*+(?:Halaman|Page|Hal\.?)\s++(?:all|semua|\d{1,3})\s*$", re.I
 )
