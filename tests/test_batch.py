@@ -12,6 +12,7 @@ import gzip
 import json
 import os
 import signal
+import stat as stat_mode
 import subprocess
 import sys
 import time
@@ -177,6 +178,39 @@ def test_folder_tree_is_mirrored(tmp_path: Path) -> None:
     assert story.startswith("---\n") and "# Warga Ponorogo Gotong Royong" in story
     assert "5 cleaned" in result.stderr
     assert result.stdout == ""
+
+
+def test_each_output_folder_is_synced_once_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers make each file's bytes durable before its rename; the parent
+    makes the renames durable, one folder sync each, not one per file."""
+    from bersih import batch
+
+    synced: list[Path] = []
+    monkeypatch.setattr(batch, "sync_folders", lambda folders: synced.extend(folders))
+    src = make_tree(tmp_path)
+    out = tmp_path / "out"
+    result = bersih(src, "-o", out, "-j", 2)
+    assert result.exit_code == 0, result.output
+    assert sorted(set(synced)) == sorted({(out / name).parent for name in EXPECTED})
+
+
+def test_write_atomic_syncs_the_folder_unless_told_not_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bersih.sources import write_atomic
+
+    calls: list[bool] = []
+    real = os.fsync
+    monkeypatch.setattr(
+        os, "fsync", lambda fd: (calls.append(stat_mode.S_ISDIR(os.fstat(fd).st_mode)), real(fd))
+    )
+    write_atomic(tmp_path / "a.md", "a")
+    assert calls == [False, True]  # the file, then its folder
+    calls.clear()
+    write_atomic(tmp_path / "b.md", "b", sync_folder=False)
+    assert calls == [False]
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("json", ".json"), ("txt", ".txt")])

@@ -41,7 +41,7 @@ from .console import err, escape, info, warn, write_data
 from .errors import ExitCode, UsageError
 from .model import Format
 from .options import Options
-from .sources import write_atomic
+from .sources import sync_folders, write_atomic
 
 #: Bump when a field of the ``--report`` JSON changes meaning or disappears.
 REPORT_SCHEMA = 1
@@ -120,6 +120,12 @@ def run_batch(plan: BatchPlan) -> ExitCode:
             done = sum(o is not None for o in outcomes)
             warn(f"interrupted after {done} of {len(outcomes)} inputs; written files are complete")
         raise
+    finally:
+        sync_folders(
+            job.output.parent
+            for job, o in zip(layout.jobs, outcomes, strict=True)
+            if o is not None and o.status is Status.CLEANED and job.output is not None
+        )
     if stream is not None:
         stream.finish()
     elapsed = time.monotonic() - started

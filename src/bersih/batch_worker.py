@@ -116,7 +116,7 @@ def process(job: Job, task: Task) -> Outcome:
             _armed = False
         marks.append(time.perf_counter())
         if job.output is not None:
-            write_atomic(job.output, text)
+            write_atomic(job.output, text, sync_folder=False)
         marks.append(time.perf_counter())
     except NoArticleError as exc:
         return Outcome(job.index, Status.NO_ARTICLE, one_line(exc.reason), timings=_ms(marks))

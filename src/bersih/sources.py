@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -69,14 +70,16 @@ def read_stream(stream: BinaryIO, max_bytes: int) -> bytes:
     return data
 
 
-def write_atomic(path: Path, data: str) -> None:
+def write_atomic(path: Path, data: str, *, sync_folder: bool = True) -> None:
     """Write ``data`` (UTF-8) to ``path`` through a temporary file renamed
     into place; an existing file keeps its permissions, a symbolic link
     keeps pointing at the (replaced) file, and a device or FIFO
     (``-o /dev/null``) is written to, never replaced.
 
     On any failure the temporary file is removed and ``path`` is untouched;
-    OS errors become ``OutputError``.
+    OS errors become ``OutputError``. The file's bytes reach the disk before
+    the rename; the folder entry too unless ``sync_folder`` is false (a batch
+    run syncs each output folder once, at the end: ``sync_folders``).
     """
     payload = scrub(data).encode("utf-8")
     if path.is_symlink():
@@ -108,7 +111,14 @@ def write_atomic(path: Path, data: str) -> None:
         if isinstance(exc, OSError):
             raise _output_error(path, exc) from None
         raise
-    _sync_directory(directory)
+    if sync_folder:
+        _sync_directory(directory)
+
+
+def sync_folders(folders: Iterable[Path]) -> None:
+    """Make the renames into ``folders`` durable (best effort), once each."""
+    for folder in sorted(set(folders)):
+        _sync_directory(folder)
 
 
 def _is_special(path: Path) -> bool:

@@ -148,24 +148,16 @@ def linked_blocks(
 
 
 def hidden_elements(root: Any) -> set[Any]:
-    """Elements under ``root`` that the reader never sees (see ``is_hidden``)."""
-    return {value.getparent() for value in _hiding_xpath()(root) if _hides(value)}
+    """Elements under ``root`` that the reader never sees (see ``is_hidden``);
+    libxml2 picks the elements that have one of the attributes at all."""
+    return {el for el in _hiding_xpath()(root) if is_hidden(el)}
 
 
 @cache
 def _hiding_xpath() -> Any:
     from lxml import etree  # type: ignore[import-untyped]
 
-    return etree.XPath(
-        "descendant-or-self::*/@*[name()='hidden' or name()='aria-hidden' or name()='style']"
-    )
-
-
-def _hides(value: Any) -> bool:
-    name = value.attrname
-    if name == "style":
-        return bool(_HIDDEN_STYLE.search(value))
-    return name == "hidden" or str(value) == "true"
+    return etree.XPath("descendant-or-self::*[@hidden or @aria-hidden or @style]")
 
 
 def _walk(el: Any, out: _Collector, skip: frozenset[str], number: int = 0) -> None:
