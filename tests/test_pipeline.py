@@ -90,3 +90,81 @@ def test_names_in_capitals_are_written_as_names() -> None:
     story = "\n\n".join(["Judul Berita tentang Saluran Air Pasar Lama", PARA_1, PARA_2, PARA_1])
     assert clean(story + "\n\nDINI TEJA\n").authors == ("Dini Teja",)
     assert clean(story + "\n\nReporter\n\nDINI TEJA\n").authors == ("Dini Teja",)
+
+
+EN_PARAS = [
+    "The city council voted on Tuesday to rebuild the old river bridge after engineers "
+    "found deep cracks in two of its supporting piers during a routine inspection.",
+    "Work is expected to begin in the spring and last about eighteen months, officials "
+    "said, while a temporary crossing will keep traffic moving across the river.",
+    "Residents who rely on the bridge to reach the market said they welcomed the decision "
+    "but worried about the detour their buses would have to take in the meantime.",
+]
+OTHER_STORIES = [
+    "Why farmers are painting their cows with zebra stripes",
+    "Some people thought the striped cattle were a joke, but the science behind them "
+    "could save farmers a great deal of money every single year.",
+    "Storm leaves thousands without power along the coast",
+    "Crews worked through the night to restore lines brought down by the strong winds "
+    "and heavy rain that swept across the region on Monday.",
+    "School board approves a later start time for high schools",
+    "The change, which takes effect next autumn, follows years of debate among parents "
+    "and teachers about how much sleep teenagers really need.",
+]
+
+
+def _english_page(*, notice: str, footer: list[str], stories: list[str] = OTHER_STORIES) -> str:
+    header = [
+        "Home", "World", "U.S.", "Politics",
+        "Storm leaves thousands without power along the coast",
+        "City will rebuild the old river bridge after cracks are found",
+        "Updated on: March 3, 2024 / 10:07 AM / Example News",
+    ]  # fmt: skip
+    return "\n\n".join([*header, *EN_PARAS, notice, *footer, *stories])
+
+
+def test_the_sites_copyright_notice_closes_the_article() -> None:
+    """Stories listed below the footer's notice, headline + teaser each, are
+    not the article, however much prose they hold."""
+    page = _english_page(notice="© 2024 Example Media Inc. All Rights Reserved.", footer=[])
+    article = clean(page)
+    assert article.body_text == "\n\n".join(EN_PARAS)
+    assert article.title == "City will rebuild the old river bridge after cracks are found"
+
+
+def test_a_photo_credit_is_no_copyright_notice() -> None:
+    paras = [EN_PARAS[0], "© Reuters", *EN_PARAS[1:]]
+    article = clean("\n\n".join(["City will rebuild the old river bridge", *paras]))
+    assert all(p in article.body_text for p in EN_PARAS)
+
+
+def test_footer_links_are_no_byline() -> None:
+    page = _english_page(
+        notice="Copyright © 2024 Example Media Inc.",
+        footer=["Privacy Policy", "Terms of Use", "Ad Choices"],
+        stories=[],
+    )
+    assert clean(page).authors == ()
+
+
+def test_a_headline_repeated_in_lists_of_other_stories_is_not_the_title() -> None:
+    """Printed twice counts for a headline in the header, not for another
+    story's link repeated in a menu and in a list below the story."""
+    page = _english_page(notice="© 2024 Example Media Inc. All Rights Reserved.", footer=[])
+    page = page.replace("\n\nHome", "\n\nHome\n\n" + OTHER_STORIES[2], 1)
+    assert clean(page).title == "City will rebuild the old river bridge after cracks are found"
+
+
+def test_an_illustration_caption_above_the_byline_is_not_the_title() -> None:
+    text = "\n\n".join(
+        [
+            "Harga Gabah dan Beras Mulai Naik di Pasar Induk",
+            "Pedagang beras di pasar induk (Ilustrasi)",
+            "Rep: Muhammad Rizki Red: Sadly Rachman",
+            PARA_1,
+            PARA_2,
+        ]
+    )
+    article = clean(text)
+    assert article.title == "Harga Gabah dan Beras Mulai Naik di Pasar Induk"
+    assert "Ilustrasi" not in article.body_text

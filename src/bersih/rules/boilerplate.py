@@ -172,6 +172,7 @@ def _editorial_bounds(
     start = _after_deck(blocks, feats, start, end)
     start = _dateline_start(blocks, feats, start, end)
     end = _end_marker(blocks, start, end)
+    end = _copyright_end(blocks, feats, start, end)
     return start, _footer_byline(blocks, feats, start, end)
 
 
@@ -206,6 +207,24 @@ def _end_marker(blocks: list[Block], start: int, end: int) -> int:
     for i in range(start, end + 1):
         if blocks[i].label == Label.GOOD and patterns.end_marker().search(blocks[i].text):
             return i
+    return end
+
+
+def _copyright_end(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:
+    """The site's copyright notice closes the article: what follows it (the
+    footer's links, other stories) is the page's, not the story's. A photo
+    credit ("© Reuters") is no notice, and a notice above the story no end."""
+    seen = 0
+    for i in range(start, end + 1):
+        block = blocks[i]
+        if block.label == Label.GOOD:
+            seen += feats[i].words
+        elif (
+            block.rule == "footer.copyright"
+            and seen >= RELAX_MIN_WORDS
+            and patterns.COPYRIGHT_NOTICE.search(block.text)
+        ):
+            return i - 1
     return end
 
 

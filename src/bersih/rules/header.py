@@ -25,6 +25,9 @@ BYLINE_SITE_MAX_WORDS = 2
 TITLE_MIN_WORDS = 3
 #: ... and at most this many.
 TITLE_MAX_WORDS = 24
+#: Title score of a line right above a byline or date line (a headline's
+#: place; a line printed twice scores 3, a title-case line 2).
+META_NEXT_BONUS = 3
 #: Blocks after the body searched for a bare author name (the seed's "Achmad Sarjono").
 FOOTER_NAME_WINDOW = 4
 #: A date inside a header line counts when the line is this short (in words).
@@ -110,11 +113,14 @@ def pick_title(blocks: list[Block]) -> str | None:
 
 
 def _repeats(head: list[Block], blocks: list[Block]) -> dict[str, int]:
-    """How often each head line is printed: alone, or opening another block
-    (a headline glued to its photo caption)."""
+    """How often each head line is printed in the header or the story: alone,
+    or opening another block (a headline glued to its photo caption). A
+    repeat in a list of other stories (in the story, or below it) is that
+    story's link, not this one's headline."""
     counts: dict[str, int] = {}
     for b in blocks:
-        counts[b.text.lower()] = counts.get(b.text.lower(), 0) + 1
+        if b.zone == Zone.HEAD or b.label == Label.BODY:
+            counts[b.text.lower()] = counts.get(b.text.lower(), 0) + 1
     for h in head:
         key = h.text.lower()
         if len(key) >= 20 and any(b.text.lower().startswith(key + " ") for b in blocks):
@@ -141,7 +147,7 @@ def _title_score(block: Block, counts: dict[str, int], nxt: Block | None) -> flo
     if is_titlelike(tokens):
         score += 2
     if nxt is not None and nxt.label == Label.META:
-        score += 1
+        score += META_NEXT_BONUS
     return score
 
 
@@ -205,8 +211,8 @@ def _footer_name(blocks: list[Block]) -> list[str]:
     if body_end < 0:
         return []
     for block in blocks[body_end + 1 : body_end + 1 + FOOTER_NAME_WINDOW]:
-        if block.rule.startswith("section.") or block.rule.startswith("nav."):
-            break
+        if block.rule.startswith(("section.", "nav.", "footer.")):
+            break  # other stories, menus, the site's footer: no byline below
         text = block.text.strip()
         words = text.split()
         if (

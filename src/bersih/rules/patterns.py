@@ -159,6 +159,15 @@ def end_marker() -> re.Pattern[str]:
     )
 
 
+#: A site's copyright notice, not a photo credit: a year or the rights formula
+#: ("© 2019 CBS Interactive Inc. All rights reserved.", "Copyright 2024 AP").
+COPYRIGHT_NOTICE = recache.compile(
+    r"(?:©|\(c\)|copyright|hak cipta)[^\n]{0,40}?(?:19|20)\d\d(?!\d)"
+    r"|rights reserved|hak cipta dilindungi|semua hak dilindungi",
+    re.I,
+)
+
+
 # --- bylines -----------------------------------------------------------------
 #: "Label: rest" / "Label & Label : rest" (the label is checked against byline.txt).
 BYLINE_COLON = recache.compile(r"^(?P<labels>[^:：\d]{1,40}?)\s{0,3}[:：]\s{0,3}(?P<rest>.*)$")
