@@ -168,3 +168,31 @@ def test_an_illustration_caption_above_the_byline_is_not_the_title() -> None:
     article = clean(text)
     assert article.title == "Harga Gabah dan Beras Mulai Naik di Pasar Induk"
     assert "Ilustrasi" not in article.body_text
+
+
+def _pasted(header: list[str]) -> str:
+    return "\n\n".join([*header, *EN_PARAS])
+
+
+HEADLINE = "City will rebuild the old river bridge after cracks are found"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # the headline nearest above the story, over a byline of name + outlet
+        ["Audio Briefs for Smart Speakers", "Place an Ad", HEADLINE,
+         "Tom Davies Associated Press", "Published 11:34 PM EST Nov 19, 2024"],
+        # over a photo caption and a date line with a label
+        ["Back To Main Menu", HEADLINE, "Workers inspect the bridge on Monday.",
+         "Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM"],
+        # a menu printed twice is no headline printed twice
+        ["Letters to the Editor", "Editorial Cartoons Today", "All Magazine Editions",
+         "Letters to the Editor", "Editorial Cartoons Today", "All Magazine Editions",
+         HEADLINE, "By Meg James"],
+        # a byline with a date in digits is no headline
+        [HEADLINE, "Carlos Nadalim 27/09/2024 Comment! Schools, Cities"],
+    ],
+)  # fmt: skip
+def test_the_headline_sits_above_the_byline_and_the_story(header: list[str]) -> None:
+    assert clean(_pasted(header)).title == HEADLINE

@@ -8,6 +8,7 @@ cut out of the body text.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .. import recache, vocab
@@ -25,15 +26,28 @@ BYLINE_SITE_MAX_WORDS = 2
 TITLE_MIN_WORDS = 3
 #: ... and at most this many.
 TITLE_MAX_WORDS = 24
-#: Title score of a line right above a byline or date line (a headline's
-#: place; a line printed twice scores 3, a title-case line 2).
+#: Title score of a line right above a byline or date line, or above a deck
+#: sentence over one (a headline's place; a line printed twice scores 3, a
+#: title-case line 2).
 META_NEXT_BONUS = 3
+#: Title score of the headline-sized line nearest above the body (the
+#: headline sits over the deck, byline, date and photo, menus further up) ...
+NEAREST_BONUS = 3
+#: ... a line of at least this many words.
+NEAREST_MIN_WORDS = 5
 #: Blocks after the body searched for a bare author name (the seed's "Achmad Sarjono").
 FOOTER_NAME_WINDOW = 4
 #: A date inside a header line counts when the line is this short (in words).
 DATE_LINE_MAX_WORDS = 16
 
 _STAGE = "header"
+#: A date in digits ("27/09/2018"): a date or byline line's, never a headline's.
+_NUMERIC_DATE = recache.compile(r"(?<!\d)[0-3]?\d[/.-][01]?\d[/.-](?:19|20)\d\d(?!\d)")
+#: A date line by its label ("Updated Nov 19, 6:55 AM", "Diperbarui 10.15 WIB").
+_DATE_LABEL = recache.compile(
+    r"^(?:updated|posted|published|last updated|diperbarui|diterbitkan|dipublikasikan)\b",
+    re.I,
+)
 
 
 class Dateline(NamedTuple):
@@ -103,11 +117,19 @@ def pick_title(blocks: list[Block]) -> str | None:
     for b in head:
         if b.type is BlockType.HEADING and b.level == 1:
             return clean_title(b.text)
-    counts = _repeats(head, blocks)
+    twice = _printed_twice(head, _repeats(head, blocks))
+    scores = [_title_score(b, i in twice, head[i + 1 : i + 3]) for i, b in enumerate(head)]
+    nearest = max(
+        (i for i, score in enumerate(scores) if score is not None and _headline_sized(head[i])),
+        default=None,
+    )
     best: tuple[float, int] | None = None
-    for i, b in enumerate(head):
-        score = _title_score(b, counts, head[i + 1] if i + 1 < len(head) else None)
-        if score is not None and (best is None or score > best[0]):
+    for i, score in enumerate(scores):
+        if score is None:
+            continue
+        if i == nearest:
+            score += NEAREST_BONUS
+        if best is None or score > best[0]:
             best = (score, i)
     return clean_title(head[best[1]].text) if best else None
 
@@ -128,7 +150,22 @@ def _repeats(head: list[Block], blocks: list[Block]) -> dict[str, int]:
     return counts
 
 
-def _title_score(block: Block, counts: dict[str, int], nxt: Block | None) -> float | None:
+def _printed_twice(head: list[Block], counts: dict[str, int]) -> set[int]:
+    """Head lines printed twice on their own: a headline over its story and
+    in the page's title bar. A menu printed twice repeats line after line."""
+    repeated = [counts.get(b.text.lower(), 0) > 1 for b in head]
+    return {
+        i
+        for i, rep in enumerate(repeated)
+        if rep
+        and not (i > 0 and repeated[i - 1])
+        and not (i + 1 < len(repeated) and repeated[i + 1])
+    }
+
+
+def _title_score(block: Block, twice: bool, after: list[Block]) -> float | None:
+    """How much ``block`` looks like the headline (None: not at all);
+    ``twice``: printed twice; ``after`` holds the next two header blocks."""
     if block.label == Label.META or block.type is BlockType.ITEM:
         return None
     if block.rule and not block.rule.startswith(("position.", "repeat.")):
@@ -141,14 +178,43 @@ def _title_score(block: Block, counts: dict[str, int], nxt: Block | None) -> flo
         return None
     if (block.text.endswith((".", ",", ":")) and words > 12) or is_date_line(block.text):
         return None
+    if _DATE_LABEL.match(block.text) or _NUMERIC_DATE.search(block.text):
+        return None  # "Updated Nov 19, 6:55 AM", "Carlos N. 27/09/2018 Comente!"
     score = min(words, 15) / 5
-    if counts.get(block.text.lower(), 0) > 1:
+    if twice:
         score += 3
     if is_titlelike(tokens):
         score += 2
-    if nxt is not None and nxt.label == Label.META:
+    if words >= NEAREST_MIN_WORDS and _byline_follows(after):
         score += META_NEXT_BONUS
     return score
+
+
+def _headline_sized(block: Block) -> bool:
+    """Long enough for a headline and shaped like one: not a sentence (a
+    deck, a caption), no date, handle or credit slash (a byline or date
+    line, a photo credit)."""
+    text = block.text.rstrip()
+    return (
+        patterns.count_words(text, NEAREST_MIN_WORDS) >= NEAREST_MIN_WORDS
+        and not text.endswith((".", ",", ";", "-", "–", "—", ")"))
+        and "@" not in text
+        and "/" not in text
+        and find_date(text) is None
+        and not patterns.BYLINE_BY.search(text)
+    )
+
+
+def _byline_follows(after: list[Block]) -> bool:
+    """A byline or date line comes next, or after one deck sentence."""
+    if after and after[0].label == Label.META:
+        return True
+    return (
+        len(after) == 2
+        and after[1].label == Label.META
+        and after[0].label != Label.META
+        and after[0].text.rstrip()[-1:] in ".!?\"”"
+    )
 
 
 def clean_title(title: str) -> str:

@@ -175,6 +175,8 @@ BYLINE_COLON = recache.compile(r"^(?P<labels>[^:：\d]{1,40}?)\s{0,3}[:：]\s{0,
 BYLINE_AFTER_LABEL = recache.compile(r"^(?:\s{0,3}[-–—]\s{0,3}|\s{1,3}(?=[A-Z]))")
 
 
+#: "by Jeff Foust", "oleh Admin": a byline inside a line.
+BYLINE_BY = recache.compile(r"(?:^|\s)(?:[Bb]y|[Oo]leh)\s+[A-Z]")
 #: Separators between byline segments ("Penulis: X | Editor: Y", "Rep: X/ Red: Y").
 BYLINE_SEGMENTS = recache.compile(r"\s*(?:\||;|/\s|\s/|•|·|\s{3,}|\s-\s(?=[A-Z][\w ]{0,20}:))\s*")
 #: A second "Label:" inside a byline segment ("Rep: X Red: Y").
