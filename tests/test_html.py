@@ -194,6 +194,22 @@ AUTHORS = [
     pytest.param(
         "<ul><li><span class='author'>Budi Santoso</span></li></ul>", [], id="other story"
     ),
+    pytest.param(
+        "<div class='c-byline'>By <span class='author-name'>Umair Irfan</span> Nov 13</div>"
+        + "".join(
+            f"<div class='teaser'><h3>Another story {n}</h3>"
+            f"<div class='c-byline'>By <span class='author-name'>{name}</span></div></div>"
+            for n, name in enumerate(["Emily Stewart", "Hannah Brown", "Alex Ward"])
+        ),
+        ["Umair Irfan"],
+        id="teasers' bylines below the story's",
+    ),
+    pytest.param(
+        "<div class='byline'>By <a class='author'>Jane Doe</a> and "
+        "<a class='author'>John Roe</a></div>",
+        ["Jane Doe", "John Roe"],
+        id="co-authors in one byline",
+    ),
 ]
 DATES = [
     pytest.param(

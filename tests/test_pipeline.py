@@ -196,3 +196,10 @@ HEADLINE = "City will rebuild the old river bridge after cracks are found"
 )  # fmt: skip
 def test_the_headline_sits_above_the_byline_and_the_story(header: list[str]) -> None:
     assert clean(_pasted(header)).title == HEADLINE
+
+
+def test_a_byline_line_under_an_unfinished_deck_is_not_joined_to_it() -> None:
+    """ "by Bryan DeArdo" under a deck with no full stop is the byline, not
+    the end of the deck's sentence."""
+    header = [HEADLINE, "One member of the council did not hold back on Monday\nby Bryan DeArdo"]
+    assert clean(_pasted(header)).authors == ("Bryan DeArdo",)

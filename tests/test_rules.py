@@ -83,12 +83,21 @@ BYLINES = [
     ("oleh Liputan6 diperbarui 22 Nov 2024, 03:02 WIB", [], []),
     ("Redaktur & Reporter : Tim Redaksi", [], []),
     ("Upload by Admin - 22 November 2021", [], []),
+    # a name, then the writer's handle or the date (English portals)
+    ("Catherine Shu @catherineshu / 2 days", ["Catherine Shu"], []),
+    ("Nishant Kumar @Nishantopines", ["Nishant Kumar"], []),
+    ("Chris Davies - Nov 19, 2019, 10:31 pm CST", ["Chris Davies"], []),
+    ("Steve Peoples, AP National Political Writer", ["Steve Peoples"], []),
 ]
 NOT_BYLINES = [
     "Oleh karena itu, naik turun IHSG selalu menjadi perhatian para investor.",
     "By the time the police arrived, the suspect had fled.",
     "Kapolda: Polisi di Malut Siaga",
     "Kapolres Ponorogo, AKBP Wimboko S.I.K, M.Si mengatakan untuk memberantas TPPO",
+    # an embedded tweet's attribution, a headline, a name beside no date
+    "— Robert Maguire (@RobertMaguire_) November 18, 2019",
+    "Kevin Durant Leads Nets Past Lakers 110-99",
+    "Chris Davies - the story so far",
 ]
 
 
@@ -118,6 +127,8 @@ def test_person_names(name: str) -> None:
     [
         *("Tim Redaksi", "Kompas Cyber Media", "TribunJatim.com", "jfr", "tr-03", "Admin"),
         *("Liputan6", "Sponsored By", "Story By", "Foto Oleh"),
+        *("Read More", "Report Error", "More From WIRED", "Community Guidelines"),
+        *("Wednesday", "Sherif Saed Wednesday", "November"),
     ],
 )
 def test_not_person_names(name: str) -> None:

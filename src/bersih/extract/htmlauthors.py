@@ -121,6 +121,7 @@ def _byline_elements(tree: Any, sites: set[str]) -> tuple[Names, Names, Names]:
     labelled: list[str] = []
     editors: list[str] = []
     bare: list[str] = []
+    first: Any = None  # the first element naming authors with a role label
     for el in _byline_candidates(tree):
         if _in_other_story(el):
             continue
@@ -128,7 +129,12 @@ def _byline_elements(tree: Any, sites: set[str]) -> tuple[Names, Names, Names]:
         if not text or len(text) > BYLINE_MAX_CHARS or not visible(el):
             continue
         role, names = _role_names(text, sites)
-        if role == "author":
+        if role == "author" and names:
+            if first is not None and not _within(el, first):
+                continue  # "By X" under each teaser further down: other stories'
+            first = el if first is None else first
+            labelled.extend(names)
+        elif role == "author":
             labelled.extend(names)
         elif role == "editor":
             editors.extend(names)
@@ -136,6 +142,15 @@ def _byline_elements(tree: Any, sites: set[str]) -> tuple[Names, Names, Names]:
             bare = names
     not_editor = {e.lower() for e in editors}
     return _keep(labelled, not_editor), tuple(unique(editors)), _keep(bare, not_editor)
+
+
+def _within(el: Any, outer: Any) -> bool:
+    """``el`` is ``outer`` or inside it."""
+    while el is not None:
+        if el is outer:
+            return True
+        el = el.getparent()
+    return False
 
 
 def _role_names(text: str, sites: set[str]) -> tuple[str | None, list[str]]:

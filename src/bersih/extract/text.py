@@ -39,6 +39,9 @@ _MD_LINK = recache.compile(
 _URL = recache.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _FRONT_KEY = recache.compile(r"^(?P<key>[a-z_]+):\s*(?P<value>.*)$")
 _DOMAIN_START = recache.compile(r"^[\w-]+\.(?:com|co\.id|id|net|org)\b", re.I)
+# "by Bryan DeArdo", "oleh Admin": a byline on its own line, never the rest
+# of the sentence above it (a wrapped line ending a sentence ends in a stop).
+_BYLINE_LINE = recache.compile(r"^(?:[Bb]y|[Oo]leh)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 _SOFT_END = recache.compile(r"(?:\b[a-z][\w'’]*|[,;\-–])$")
 _TERMINAL = recache.compile(r"[.!?:;\"”’)\]»…]$")
 
@@ -83,6 +86,8 @@ def _is_wrapped(lines: list[str]) -> bool:
     """A paragraph typed with hard line breaks (e-mail, plain-text news)."""
     if len(lines) < 2 or any(_ITEM.match(x) or _HEADING.match(x) for x in lines):
         return False
+    if any(_BYLINE_LINE.match(x) for x in lines[1:]):
+        return False
     widest = max(len(x) for x in lines)
     if widest > WRAP_MAX_WIDTH or widest < WRAP_MIN_WIDTH:
         return False
@@ -104,6 +109,8 @@ def _continues(prev: Block, line: str) -> bool:
     if prev.type is not BlockType.PARA or len(prev.text) < WRAP_MIN_LINE:
         return False
     if _TERMINAL.search(prev.text) or _ITEM.match(line) or _DOMAIN_START.match(line):
+        return False
+    if _BYLINE_LINE.match(line):
         return False
     last_word = prev.text.rsplit(" ", 1)[-1]
     return line[:1].islower() and (last_word[:1].islower() or last_word.endswith(","))

@@ -12,13 +12,18 @@ from typing import NamedTuple
 
 from .. import recache, vocab
 from . import patterns
+from .dates import is_date_line
 
 #: Longest byline block, in words ("Penulis: A, B | Editor: C" is ~8).
 BYLINE_MAX_WORDS = 24
 #: Names are one to five words ("Friederich", "Danandaya Arya putra").
 NAME_MAX_WORDS = 5
 
-_ROLE_SUFFIX = recache.compile(r"^(?P<names>[^,]{3,60}),\s{0,2}(?P<role>[A-Za-z ]{3,25})$")
+_ROLE_SUFFIX = recache.compile(r"^(?P<names>[^,]{3,60}),\s{0,2}(?P<role>[A-Za-z ]{3,40})$")
+#: "Name @handle ...", "Name - date", "Name | date".
+_NAME_THEN_STAMP = recache.compile(
+    r"^(?P<name>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})\s+(?:(?P<rest>@\w.*)|[-–—|•]\s+(?P<date>\S.*))$"
+)
 _NOT_NAME_CHARS = recache.compile(r"[^\w\s.'’-]|_")
 _INITIALS = recache.compile(r"^[A-Za-z]{1,4}(?:[/.-][A-Za-z0-9]{1,6})*$")
 
@@ -44,8 +49,22 @@ def parse_byline(text: str) -> Byline | None:
         role, names = parsed
         (authors if role == "author" else editors).extend(names)
     if not found:
-        return _role_suffix(text)
+        return _role_suffix(text) or _name_then_stamp(text)
     return Byline(tuple(unique(authors)), tuple(unique(editors)))
+
+
+def _name_then_stamp(text: str) -> Byline | None:
+    """A name, then the writer's handle or the date: "Catherine Shu
+    @catherineshu / 2 days", "Chris Davies - Nov 19, 2019, 10:31 pm CST"."""
+    match = _NAME_THEN_STAMP.match(text)
+    if match is None:
+        return None
+    name, date = clean_name(match.group("name")), match.group("date")
+    if not (2 <= len(name.split()) <= NAME_MAX_WORDS and is_person_name(name)):
+        return None
+    if date is not None and not is_date_line(date):
+        return None
+    return Byline((name,), ())
 
 
 def _segments(text: str) -> list[str]:
@@ -106,7 +125,8 @@ def _role_suffix(text: str) -> Byline | None:
     match = _ROLE_SUFFIX.match(text)
     if not match:
         return None
-    role = _role_of(match.group("role"))
+    # "Jurnalis", "Staff Writer", "AP National Political Writer": the last word names it
+    role = _role_of(match.group("role")) or _role_of(match.group("role").split()[-1])
     names = [
         n for n in (clean_name(x) for x in _split_names(match.group("names"))) if is_person_name(n)
     ]
@@ -144,6 +164,9 @@ def is_person_name(name: str) -> bool:
     lowered = [t.lower().strip(".,:") for t in tokens]
     if any(t in org for t in lowered) or patterns.DOMAIN.match(name):
         return False
+    months, weekdays = vocab.calendar()
+    if any(t in weekdays for t in lowered) or (len(lowered) == 1 and lowered[0] in months):
+        return False  # "Wednesday", "Sherif Saed Wednesday", "November": a date's words
     if len(tokens) > 1 and _ends_with_label(lowered[-1]):
         return False  # "Sponsored By", "Foto Oleh": a label waiting for its name
     capitalised = sum(1 for t in tokens if t[:1].isupper())

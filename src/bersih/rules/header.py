@@ -119,10 +119,12 @@ def pick_title(blocks: list[Block]) -> str | None:
             return clean_title(b.text)
     twice = _printed_twice(head, _repeats(head, blocks))
     scores = [_title_score(b, i in twice, head[i + 1 : i + 3]) for i, b in enumerate(head)]
-    nearest = max(
-        (i for i, score in enumerate(scores) if score is not None and _headline_sized(head[i])),
-        default=None,
-    )
+    sized = [
+        score is not None and _headline_sized(b) for b, score in zip(head, scores, strict=True)
+    ]
+    nearest = max((i for i, ok in enumerate(sized) if ok), default=None)
+    if nearest and sized[nearest - 1] and head[nearest - 1].text != head[nearest].text:
+        nearest -= 1  # a headline over its deck: the top line of the two
     best: tuple[float, int] | None = None
     for i, score in enumerate(scores):
         if score is None:
@@ -153,13 +155,16 @@ def _repeats(head: list[Block], blocks: list[Block]) -> dict[str, int]:
 def _printed_twice(head: list[Block], counts: dict[str, int]) -> set[int]:
     """Head lines printed twice on their own: a headline over its story and
     in the page's title bar. A menu printed twice repeats line after line."""
-    repeated = [counts.get(b.text.lower(), 0) > 1 for b in head]
+    keys = [b.text.lower() for b in head]
+    repeated = [counts.get(k, 0) > 1 for k in keys]
+
+    def menu_neighbour(i: int, j: int) -> bool:  # another repeated line beside it
+        return 0 <= j < len(keys) and repeated[j] and keys[j] != keys[i]
+
     return {
         i
         for i, rep in enumerate(repeated)
-        if rep
-        and not (i > 0 and repeated[i - 1])
-        and not (i + 1 < len(repeated) and repeated[i + 1])
+        if rep and not menu_neighbour(i, i - 1) and not menu_neighbour(i, i + 1)
     }
 
 
@@ -213,7 +218,7 @@ def _byline_follows(after: list[Block]) -> bool:
         len(after) == 2
         and after[1].label == Label.META
         and after[0].label != Label.META
-        and after[0].text.rstrip()[-1:] in ".!?\"”"
+        and after[0].text.rstrip()[-1:] in '.!?"”'
     )
 
 
