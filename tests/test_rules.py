@@ -204,8 +204,19 @@ LEXICON = [
     ("Foto: Republika/Rakhmawaty La'lang", "caption.photo"),
     ("Share :", "promo.share"),
     ("This story has been shared 19,590 times.", "promo.share"),
+    # section headings: a heading phrase and a section's name
+    ("More in World", "section.related"),
+    ("More U.S.", "section.related"),
+    ("Most read in Politics", "section.related"),
+    ("Trending News", "section.related"),
+    ("Terpopuler di Regional", "section.related"),
+    ("Privacy Policy", "footer.copyright"),
+    ("Pedagang beras di pasar induk (Ilustrasi)", "caption.photo"),
 ]
 NOT_LEXICON = [
+    "More people came to the market than ever before.",
+    "More Americans are moving to the suburbs",
+    "Trending upward",
     "This story has been told many times by the villagers who survived the flood.",
     "Kontak senjata terjadi di perbatasan pada Senin malam.",
     "Sumbernya dari BPS, kata dia.",

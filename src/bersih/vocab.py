@@ -46,8 +46,8 @@ def words(name: str) -> frozenset[str]:
 
 @cache
 def boilerplate() -> dict[str, dict[str, str]]:
-    """``{"exact"|"prefix"|"contains": {phrase: rule}}`` from boilerplate.txt."""
-    table: dict[str, dict[str, str]] = {"exact": {}, "prefix": {}, "contains": {}}
+    """``{"exact"|"prefix"|"contains"|"heading": {phrase: rule}}`` from boilerplate.txt."""
+    table: dict[str, dict[str, str]] = {"exact": {}, "prefix": {}, "contains": {}, "heading": {}}
     for header, entries in sections("boilerplate.txt").items():
         mode, _, rule = header.partition(":")
         for phrase in entries:

@@ -12,6 +12,10 @@ from . import patterns
 #: Blocks longer than this (in words) never match a prefix/contains rule:
 #: furniture is short, and a body sentence may start with "Sumber" or "Foto".
 LEXICON_MAX_WORDS = 40
+#: A section heading ("More in World") has at most this many words ...
+HEADING_MAX_WORDS = 6
+#: ... of which the section's name at most this many.
+HEADING_NAME_MAX_WORDS = 3
 
 
 class Features(NamedTuple):
@@ -94,6 +98,10 @@ def lexicon_rule(text: str, words: int) -> str:
         return rule
     if words > LEXICON_MAX_WORDS:
         return ""
+    if words <= HEADING_MAX_WORDS:
+        rule = _section_heading(text, key, table["heading"])
+        if rule:
+            return rule
     found = patterns.lexicon_prefix().match(key)
     if found:
         return found[1]
@@ -101,6 +109,23 @@ def lexicon_rule(text: str, words: int) -> str:
         if phrase in key:
             return phrase_rule
     return ""
+
+
+def _section_heading(text: str, key: str, phrases: dict[str, str]) -> str:
+    """ "More in World", "Most read in Politics", "Terpopuler di Regional": a
+    heading phrase, then a section name of capitalised words (not a
+    sentence: "More people came" goes on in lower case)."""
+    tokens = text.strip(" :»›|").split()
+    for n in (3, 2, 1):
+        rule = phrases.get(" ".join(tokens[:n]).lower()) if len(tokens) > n else None
+        name = tokens[n:]
+        if rule and len(name) <= HEADING_NAME_MAX_WORDS and all(_capitalised(t) for t in name):
+            return rule
+    return ""
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() or token == "&"
 
 
 def detect_lang(text: str) -> str | None:
