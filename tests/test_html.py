@@ -440,3 +440,33 @@ def test_text_cleaning_imports_no_html_library() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- composing: the page around trafilatura's main content ------------------------
+def _story_page(between: str) -> tuple[Any, list[Any]]:
+    from bersih.extract.htmlpage import Page
+    from bersih.model import Block
+
+    first = [Block(f"{PROSE} Bagian pertama {n}.") for n in range(3)]
+    second = [Block(f"{PROSE} Bagian kedua {n}.") for n in range(3)]
+    blocks = (Block("Beranda"), *first, Block(between), *second, Block("Berita Terkait"))
+    page = Page(blocks, (1.0, *[0.0] * 7, 1.0))
+    return page, list(first)
+
+
+def test_prose_continues_below_the_main_content_across_an_ad_label() -> None:
+    """A story cut in chunks by ad slots: trafilatura may keep the first
+    chunk only; the page's prose after "Advertisement" is the story's too."""
+    from bersih.extract.htmlpage import compose
+
+    page, main = _story_page("Advertisement")
+    texts = [b.text for b in compose(page, main, None, dated=True).blocks]
+    assert sum("Bagian kedua" in t for t in texts) == 3
+
+
+def test_an_author_box_below_the_story_is_no_ad_break() -> None:
+    from bersih.extract.htmlpage import compose
+
+    page, main = _story_page("Tentang Penulis")
+    texts = [b.text for b in compose(page, main, None, dated=True).blocks]
+    assert not any("Bagian kedua" in t for t in texts)

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from .. import recache
 from ..errors import NoArticleError
 from ..model import Block, BlockType, Step
+from ..rules.features import lexicon_rule
 
 #: Main content with fewer words than this is weak: the page's text is used.
 MAIN_MIN_WORDS = 40
@@ -49,6 +50,9 @@ HEAD_WINDOW = 25
 HEAD_ABOVE_TITLE = 3
 #: Blocks above the main content looked at when no headline is found.
 HEAD_FALLBACK = 6
+#: Prose continues below the main content across at most this many ad
+#: labels ("Advertisement" between two chunks of the story).
+AD_BREAK_MAX_BLOCKS = 2
 #: Blocks after the main content looked at for footer lines.
 FOOT_WINDOW = 8
 #: The headline is looked for among this many first blocks of the main content.
@@ -375,12 +379,35 @@ def _foot_lines(page: Page, end: int) -> list[Block]:
     """Prose right below the main content, then short lines (footer byline,
     end marker) among the next few blocks."""
     last = end
-    while last + 1 < len(page.blocks) and page.is_prose(last + 1):
-        last += 1
+    while True:
+        if last + 1 < len(page.blocks) and page.is_prose(last + 1):
+            last += 1
+            continue
+        gap = _ad_break(page, last + 1)
+        if not gap:
+            break
+        last += gap  # "Advertisement" between two chunks of the story
     window = range(last + 1, min(len(page.blocks), last + 1 + FOOT_WINDOW))
     return list(page.blocks[end + 1 : last + 1]) + [
         page.blocks[i] for i in window if page.is_line(i)
     ]
+
+
+def _ad_break(page: Page, i: int) -> int:
+    """How many ad labels from ``i`` on ("Advertisement", "Iklan", "Story
+    continues below") sit between two stretches of prose: an ad slot
+    between chunks of one story. 0 when there is none (an author's box,
+    "About X", is no ad)."""
+    for gap in range(1, AD_BREAK_MAX_BLOCKS + 1):
+        j = i + gap - 1
+        if j >= len(page.blocks) or page.is_link(j):
+            return 0
+        text = page.blocks[j].text
+        if not lexicon_rule(text, words(text)).startswith("ad."):
+            return 0
+        if i + gap < len(page.blocks) and page.is_prose(i + gap):
+            return gap
+    return 0
 
 
 def _head_start(page: Page, start: int, title: int | None) -> int:
