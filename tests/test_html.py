@@ -470,3 +470,19 @@ def test_an_author_box_below_the_story_is_no_ad_break() -> None:
     page, main = _story_page("Tentang Penulis")
     texts = [b.text for b in compose(page, main, None, dated=True).blocks]
     assert not any("Bagian kedua" in t for t in texts)
+
+
+def test_prose_continues_across_a_short_sentence_and_an_inline_promo() -> None:
+    from bersih.extract.htmlpage import Page, compose
+    from bersih.model import Block
+
+    first = [Block(f"{PROSE} Bagian pertama {n}.") for n in range(3)]
+    rest = [
+        Block("Tetapi ada dua masalah besar di sini."),
+        Block("BERLANGGANAN"),
+        Block(f"{PROSE} Bagian kedua."),
+    ]
+    page = Page((*first, *rest), (0.0,) * 6)
+    texts = [b.text for b in compose(page, first, None, dated=True).blocks]
+    assert "Tetapi ada dua masalah besar di sini." in texts
+    assert f"{PROSE} Bagian kedua." in texts

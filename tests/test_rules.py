@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bersih.model import Block
 from bersih.rules.byline import is_person_name, parse_byline
 from bersih.rules.dates import find_date, is_date_line
 from bersih.rules.features import lexicon_rule
@@ -212,6 +213,7 @@ LEXICON = [
     ("Terpopuler di Regional", "section.related"),
     ("Privacy Policy", "footer.copyright"),
     ("Pedagang beras di pasar induk (Ilustrasi)", "caption.photo"),
+    ("You have been successfully subscribed!", "promo.subscribe"),
 ]
 NOT_LEXICON = [
     "More people came to the market than ever before.",
@@ -233,3 +235,17 @@ def test_lexicon(text: str, rule: str) -> None:
 @pytest.mark.parametrize("text", NOT_LEXICON)
 def test_not_lexicon(text: str) -> None:
     assert lexicon_rule(text, len(text.split())) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meg James is a corporate media reporter for the Los Angeles Times.",
+        "Julius is an LA Entertainment Reporter for Fox News.",
+    ],
+)
+def test_author_bio(text: str) -> None:
+    from bersih.rules.features import features
+    from bersih.rules.firstpass import first_pass
+
+    assert first_pass(Block(text), features(text, "en"), frozenset()).rule == "footer.author-bio"

@@ -50,6 +50,8 @@ HEAD_WINDOW = 25
 HEAD_ABOVE_TITLE = 3
 #: Blocks above the main content looked at when no headline is found.
 HEAD_FALLBACK = 6
+#: A sentence of at least this many words below the main content carries the story on.
+SENTENCE_MIN_WORDS = 5
 #: Prose continues below the main content across at most this many ad
 #: labels ("Advertisement" between two chunks of the story).
 AD_BREAK_MAX_BLOCKS = 2
@@ -380,7 +382,7 @@ def _foot_lines(page: Page, end: int) -> list[Block]:
     end marker) among the next few blocks."""
     last = end
     while True:
-        if last + 1 < len(page.blocks) and page.is_prose(last + 1):
+        if last + 1 < len(page.blocks) and _continues_story(page, last + 1):
             last += 1
             continue
         gap = _ad_break(page, last + 1)
@@ -393,6 +395,19 @@ def _foot_lines(page: Page, end: int) -> list[Block]:
     ]
 
 
+def _continues_story(page: Page, i: int) -> bool:
+    """Prose, or a short sentence of the story ("But there are two problems.")."""
+    if page.is_prose(i):
+        return True
+    text = page.blocks[i].text
+    return (
+        i not in page.captions
+        and page.links[i] < PROSE_MAX_LINK_SHARE
+        and words(text) >= SENTENCE_MIN_WORDS
+        and _is_sentence(text)
+    )
+
+
 def _ad_break(page: Page, i: int) -> int:
     """How many ad labels from ``i`` on ("Advertisement", "Iklan", "Story
     continues below") sit between two stretches of prose: an ad slot
@@ -403,7 +418,7 @@ def _ad_break(page: Page, i: int) -> int:
         if j >= len(page.blocks) or page.is_link(j):
             return 0
         text = page.blocks[j].text
-        if not lexicon_rule(text, words(text)).startswith("ad."):
+        if not lexicon_rule(text, words(text)).startswith(("ad.", "promo.")):
             return 0
         if i + gap < len(page.blocks) and page.is_prose(i + gap):
             return gap

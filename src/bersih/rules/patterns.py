@@ -294,7 +294,7 @@ COMMENTER = recache.compile(r"^[\w .'’-]{1,40}\s(?:says|said|wrote|berkata|men
 AUTHOR_BIO = recache.compile(
     r"^(?:[A-Z][\w.'’-]+\s){1,3}(?:\([^)]{1,40}\)\s)?"
     r"(?:is|was|has been)\s(?:an?|the)\s(?:[\w-]+\s){0,4}"
-    r"(?:writer|reporter|editor|correspondent|journalist|contributor|columnist|author|producer)\b"
+    r"(?i:writer|reporter|editor|correspondent|journalist|contributor|columnist|author|producer)\b"
 )
 #: A gallery counter glued to a caption: "1of4Grass Valley's ...".
 GALLERY_COUNTER = recache.compile(r"^\d{1,3}\s?of\s?\d{1,3}(?=[A-Z\s])")
