@@ -203,3 +203,29 @@ def test_a_byline_line_under_an_unfinished_deck_is_not_joined_to_it() -> None:
     the end of the deck's sentence."""
     header = [HEADLINE, "One member of the council did not hold back on Monday\nby Bryan DeArdo"]
     assert clean(_pasted(header)).authors == ("Bryan DeArdo",)
+
+
+def test_prose_like_headlines_under_a_list_heading_are_its_entries() -> None:
+    """Under "Related articles", headlines that read like prose, even one in
+    question form, are the list's entries; a sentence ends the list."""
+    entries = [
+        "Bible bombshell: Scientists claim discovery of the root of all evil in the old desert",
+        "Will the river bridge be finished before the long and very cold winter comes back?",
+        "Major cities face a plague of vicious bloodthirsty rats after the warm summer season",
+    ]
+    page = _pasted([HEADLINE, "By Meg James"]).split("\n\n")
+    page[3:3] = ["Related articles", *entries]
+    article = clean("\n\n".join(page))
+    assert article.body_text == "\n\n".join(EN_PARAS)
+
+
+def test_a_comment_link_does_not_open_a_list_over_question_subheadings() -> None:
+    paras = [
+        EN_PARAS[0],
+        "Leave a comment",
+        "What is new in the autumn plan for the bridge?",
+        EN_PARAS[1],
+        EN_PARAS[2],
+    ]
+    article = clean("\n\n".join([HEADLINE, "By Meg James", *paras]))
+    assert "What is new in the autumn plan for the bridge?" in article.body_text

@@ -63,6 +63,9 @@ DATELINE_WINDOW = 8
 DECK_MAX_SHARE = 0.25
 #: A byline after this share of the body's words closes the body.
 FOOTER_BYLINE_SHARE = 0.6
+#: A line under a list heading ("Related articles") with no sentence end and
+#: at most this many words is an entry of the list, however prose-like.
+LISTED_HEADLINE_MAX_WORDS = 20
 #: A headline-like line that heads no paragraph is another story's link
 #: from this many words on.
 HEADLINE_MIN_WORDS = 5
@@ -245,13 +248,18 @@ def _footer_byline(blocks: list[Block], feats: list[Features], start: int, end: 
 
 def _second_pass(blocks: list[Block], feats: list[Features], start: int, end: int) -> list[Block]:
     out = []
-    in_section = False
+    opener = ""  # the rule of the heading whose list is open, if any
     for i, block in enumerate(blocks):
+        if i == start:
+            opener = ""  # a list above the body ends where the body starts
+        listed = block.label == Label.SHORT or (
+            opener == "section.related" and _listed_headline(block, feats[i])
+        )
         if block.rule.startswith("section."):
-            in_section = True
-        elif block.label == Label.GOOD:
-            in_section = False
-        if in_section and start <= i <= end and block.label == Label.SHORT:
+            opener = block.rule
+        elif block.label == Label.GOOD and not listed:
+            opener = ""
+        if opener and start <= i <= end and listed:
             out.append(block._replace(label=Label.BAD, rule="section.list", zone=Zone.BODY))
         elif i < start or i > end:
             zone = Zone.HEAD if i < start else Zone.FOOT
@@ -261,6 +269,19 @@ def _second_pass(blocks: list[Block], feats: list[Features], start: int, end: in
         else:
             out.append(_relabel(blocks, feats, i))
     return out
+
+
+def _listed_headline(block: Block, f: Features) -> bool:
+    """A headline in a list of other stories, though it reads like prose
+    ("Bible bombshell: Scientists claim discovery of root of all evil"): no
+    sentence end (or a question's), a headline's length. Under "Related
+    articles" it is an entry; only a sentence ends the list."""
+    return (
+        block.label == Label.GOOD
+        and block.type is BlockType.PARA
+        and (not f.terminal or block.text.rstrip().endswith("?"))
+        and f.words <= LISTED_HEADLINE_MAX_WORDS
+    )
 
 
 def _relabel(blocks: list[Block], feats: list[Features], i: int) -> Block:
