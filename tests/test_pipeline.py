@@ -229,3 +229,34 @@ def test_a_comment_link_does_not_open_a_list_over_question_subheadings() -> None
     ]
     article = clean("\n\n".join([HEADLINE, "By Meg James", *paras]))
     assert "What is new in the autumn plan for the bridge?" in article.body_text
+
+
+def test_bylines_under_a_list_of_other_stories_are_theirs() -> None:
+    """A list of other stories inside the story, each with its byline."""
+    teasers = [
+        "Related articles",
+        "Storm leaves thousands without power along the coast",
+        "By Emily Stewart",
+        "School board approves a later start time for high schools",
+        "By Hannah Brown",
+    ]
+    paras = [EN_PARAS[0], *teasers, EN_PARAS[1], EN_PARAS[2]]
+    page = "\n\n".join([HEADLINE, "By Meg James", *paras])
+    assert clean(page).authors == ("Meg James",)
+
+
+def test_an_editor_line_after_a_list_inside_the_story_still_counts() -> None:
+    text = "\n\n".join(
+        [
+            "Judul Berita tentang Saluran Air Pasar Lama",
+            "Penulis: Galih Pratama",
+            PARA_1,
+            "Berita terkait",
+            "Banjir Rendam Puluhan Rumah di Kawasan Pasar Baru",
+            PARA_2,
+            PARA_1.replace("pekan lalu", "bulan lalu"),
+            "Editor: Maria Ulfah",
+        ]
+    )
+    article = clean(text)
+    assert (article.authors, article.editors) == (("Galih Pratama",), ("Maria Ulfah",))

@@ -214,6 +214,8 @@ LEXICON = [
     ("Privacy Policy", "footer.copyright"),
     ("Pedagang beras di pasar induk (Ilustrasi)", "caption.photo"),
     ("You have been successfully subscribed!", "promo.subscribe"),
+    ("By signing up, you agree to our Privacy Policy and Terms of Use.", "promo.subscribe"),
+    ("The Latest", "section.related"),
 ]
 NOT_LEXICON = [
     "More people came to the market than ever before.",

@@ -236,8 +236,14 @@ def collect_bylines(blocks: list[Block]) -> tuple[list[str], list[str]]:
     """Authors and editors from byline lines before, in and just after the body."""
     authors: list[str] = []
     editors: list[str] = []
+    listing = False  # under a list of other stories: their bylines, not this one's
     for i, block in enumerate(_byline_scope(blocks)):
+        if block.rule.startswith("section.") and (block.zone != Zone.HEAD or authors):
+            listing = True  # (in the header: a list under the story's own byline)
         if block.label == Label.BODY:
+            listing = False
+            continue
+        if listing:
             continue
         parsed = parse_byline(block.text)
         if parsed is None:
