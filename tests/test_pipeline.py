@@ -260,3 +260,17 @@ def test_an_editor_line_after_a_list_inside_the_story_still_counts() -> None:
     )
     article = clean(text)
     assert (article.authors, article.editors) == (("Galih Pratama",), ("Maria Ulfah",))
+
+
+def test_items_of_a_list_a_colon_introduces_are_the_storys() -> None:
+    """ "Terdapat 14 RT, terdiri dari:" then "Kelurahan Duri Kosambi: 2 RT":
+    capitalised items of the story's own list, not links to other stories."""
+    items = [
+        "Kelurahan Duri Kosambi Barat: 2 RT",
+        "Kelurahan Kedaung Kali Angke: 4 RT",
+        "Kelurahan Rawa Buaya Utara: 3 RT",
+    ]
+    title = "Banjir Rendam Permukiman di Jakarta Barat"
+    text = "\n\n".join([title, PARA_1, "Terdapat 9 RT, terdiri dari:", *items, PARA_2])
+    body = clean(text).body_text
+    assert all(item in body for item in items)

@@ -93,7 +93,7 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     elif prose_words(blocks, feats, start, end) < RELAX_MIN_WORDS:
         start, end, relaxed = _relaxed_run(blocks, feats, start, end)
         steps += relaxed
-    blocks = _second_pass(blocks, feats, start, end)
+    blocks = _second_pass(blocks, feats, start, end, items=listed)
     return article.evolve(*steps, blocks=tuple(blocks))
 
 
@@ -246,7 +246,9 @@ def _footer_byline(blocks: list[Block], feats: list[Features], start: int, end: 
     return end
 
 
-def _second_pass(blocks: list[Block], feats: list[Features], start: int, end: int) -> list[Block]:
+def _second_pass(
+    blocks: list[Block], feats: list[Features], start: int, end: int, items: set[int]
+) -> list[Block]:
     out = []
     opener = ""  # the rule of the heading whose list is open, if any
     for i, block in enumerate(blocks):
@@ -267,7 +269,7 @@ def _second_pass(blocks: list[Block], feats: list[Features], start: int, end: in
             label = block.label if block.label in (Label.META, Label.BAD) else Label.BAD
             out.append(block._replace(zone=zone, label=label, rule=rule))
         else:
-            out.append(_relabel(blocks, feats, i))
+            out.append(_relabel(blocks, feats, i, i in items))
     return out
 
 
@@ -284,7 +286,9 @@ def _listed_headline(block: Block, f: Features) -> bool:
     )
 
 
-def _relabel(blocks: list[Block], feats: list[Features], i: int) -> Block:
+def _relabel(blocks: list[Block], feats: list[Features], i: int, listed: bool) -> Block:
+    """A body block's final label; ``listed``: an item of a list that a line
+    ending in ":" introduces ("terdiri dari:"), never another story's link."""
     block, f = blocks[i], feats[i]
     if block.label == Label.GOOD:
         return block._replace(label=Label.BODY, zone=Zone.BODY)
@@ -293,6 +297,8 @@ def _relabel(blocks: list[Block], feats: list[Features], i: int) -> Block:
     prev = _neighbour(blocks, i, -1)
     if f.titlelike and f.words >= 5 and _is_related_headline(blocks, i, prev):
         return block._replace(label=Label.BAD, rule="related.inline-headline", zone=Zone.BODY)
+    if listed:
+        return block._replace(label=Label.BODY, zone=Zone.BODY)
     nxt = _neighbour(blocks, i, 1)
     if _is_subheading(block, f, prev, nxt):
         block = block._replace(type=BlockType.HEADING, level=2)
