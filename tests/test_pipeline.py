@@ -274,3 +274,18 @@ def test_items_of_a_list_a_colon_introduces_are_the_storys() -> None:
     text = "\n\n".join([title, PARA_1, "Terdapat 9 RT, terdiri dari:", *items, PARA_2])
     body = clean(text).body_text
     assert all(item in body for item in items)
+
+
+def test_numbered_items_apart_from_each_other_are_a_list() -> None:
+    """ "2) Polistil 960574 ..." with a shop link under each: a numbered item
+    has siblings, so none is a lone link to another story."""
+    items = [
+        "1) Lego Star Wars Bombardiere della Resistenza Edizione Speciale",
+        "2) Polistil Pista Elettrica Sorpasso Grande con Due Auto",
+        "3) Blade Runner The Final Cut in Ultra HD e Blu-Ray",
+    ]
+    links = ["http://amzn.to/2iJFhRj", "http://amzn.to/2hZfWFJ", "http://amzn.to/2hWw372"]
+    entries = [line for item, link in zip(items, links, strict=True) for line in (item, link)]
+    text = "\n\n".join([HEADLINE, EN_PARAS[0], *entries, EN_PARAS[1], EN_PARAS[2]])
+    body = clean(text).body_text
+    assert all(item.split(") ", 1)[1] in body for item in items)

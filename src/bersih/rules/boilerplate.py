@@ -328,6 +328,8 @@ def _is_related_headline(blocks: list[Block], i: int, prev: Block | None) -> boo
         return True
     if blocks[i].type is not BlockType.ITEM or blocks[i].main or _in_list(prev):
         return False
+    if blocks[i].marker[:1].isdigit():
+        return False  # "2) Polistil ...": a numbered item has siblings, whatever sits between
     nxt = _neighbour(blocks, i, 1)
     return nxt is None or nxt.type is not BlockType.ITEM  # a list of items is content
 
