@@ -289,3 +289,24 @@ def test_numbered_items_apart_from_each_other_are_a_list() -> None:
     text = "\n\n".join([HEADLINE, EN_PARAS[0], *entries, EN_PARAS[1], EN_PARAS[2]])
     body = clean(text).body_text
     assert all(item.split(") ", 1)[1] in body for item in items)
+
+
+def test_a_row_of_headlines_below_the_story_is_a_list_without_a_heading() -> None:
+    teasers = [
+        "Pay to breathe? Oxygen bars open in the capital as the city chokes under smog",
+        "Drunk man terrorizes the streets of a small town in an old army tank",
+        "Scientists use a Hawaii telescope to spot water vapour on a distant moon",
+        "School board approves a later start time for high schools next autumn",
+    ]
+    page = _pasted([HEADLINE, "By Meg James"]) + "\n\n" + "\n\n".join(teasers)
+    assert clean(page).body_text == "\n\n".join(EN_PARAS)
+
+
+def test_a_list_the_story_introduces_at_its_end_stays() -> None:
+    winners = ["Kecamatan Babadan Kota Ponorogo", "Kecamatan Jenangan Kota Ponorogo",
+               "Kecamatan Siman Kota Ponorogo", "Kecamatan Sukorejo Kota Ponorogo"]  # fmt: skip
+    text = "\n\n".join(
+        ["Empat Kecamatan Raih Penghargaan", PARA_1, PARA_2, "Para pemenang adalah:", *winners]
+    )
+    body = clean(text).body_text
+    assert all(w in body for w in winners)

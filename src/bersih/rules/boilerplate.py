@@ -63,6 +63,11 @@ DATELINE_WINDOW = 8
 DECK_MAX_SHARE = 0.25
 #: A byline after this share of the body's words closes the body.
 FOOTER_BYLINE_SHARE = 0.6
+#: This many headline-shaped lines in a row end the body run: a list of
+#: other stories, even without a heading over it.
+TRAILING_HEADLINES_MIN = 4
+#: ... each of at most this many words (tabloid headlines run long).
+TRAILING_HEADLINE_MAX_WORDS = 30
 #: A line under a list heading ("Related articles") with no sentence end and
 #: at most this many words is an entry of the list, however prose-like.
 LISTED_HEADLINE_MAX_WORDS = 20
@@ -85,6 +90,7 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     listed = _introduced_lists(blocks)
     start, end = _body_run(blocks, feats, listed)
     start, end = _editorial_bounds(blocks, feats, start, end)
+    end = _trailing_headlines(blocks, feats, start, end, listed)
     listings = sorted(listing_spans(blocks, start, end) + teaser_spans(blocks, feats, start, end))
     if listings:
         start, end = outside_listings(blocks, feats, start, end, listings)
@@ -177,6 +183,34 @@ def _editorial_bounds(
     end = _end_marker(blocks, start, end)
     end = _copyright_end(blocks, feats, start, end)
     return start, _footer_byline(blocks, feats, start, end)
+
+
+def _trailing_headlines(
+    blocks: list[Block], feats: list[Features], start: int, end: int, items: set[int]
+) -> int:
+    """A row of headlines (no sentence ends, no paragraph between) that ends
+    the body run is a list of other stories below the story, heading or not."""
+    headlines, first = 0, end + 1
+    for i in range(end, start - 1, -1):
+        block = blocks[i]
+        if block.label == Label.BAD or block.label == Label.META:
+            continue  # a share prompt, a time stamp between the entries
+        shaped = (
+            block.type is BlockType.PARA
+            and i not in items
+            and (
+                block.label == Label.SHORT
+                or _listed_headline(block, feats[i], TRAILING_HEADLINE_MAX_WORDS)
+            )
+        )
+        if not shaped:
+            break
+        headlines, first = headlines + 1, i
+    if headlines < TRAILING_HEADLINES_MIN:
+        return end
+    if prose_words(blocks, feats, start, first - 1) < RELAX_MIN_WORDS:
+        return end  # nothing of a story above the row: leave it to the other rules
+    return first - 1
 
 
 def _dateline_start(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:
@@ -273,7 +307,7 @@ def _second_pass(
     return out
 
 
-def _listed_headline(block: Block, f: Features) -> bool:
+def _listed_headline(block: Block, f: Features, limit: int = 0) -> bool:
     """A headline in a list of other stories, though it reads like prose
     ("Bible bombshell: Scientists claim discovery of root of all evil"): no
     sentence end (or a question's), a headline's length. Under "Related
@@ -282,7 +316,7 @@ def _listed_headline(block: Block, f: Features) -> bool:
         block.label == Label.GOOD
         and block.type is BlockType.PARA
         and (not f.terminal or block.text.rstrip().endswith("?"))
-        and f.words <= LISTED_HEADLINE_MAX_WORDS
+        and f.words <= (limit or LISTED_HEADLINE_MAX_WORDS)
     )
 
 
