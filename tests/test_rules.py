@@ -216,6 +216,7 @@ LEXICON = [
     ("You have been successfully subscribed!", "promo.subscribe"),
     ("By signing up, you agree to our Privacy Policy and Terms of Use.", "promo.subscribe"),
     ("The Latest", "section.related"),
+    ("Related Tags:", "section.tags"),
 ]
 NOT_LEXICON = [
     "More people came to the market than ever before.",
