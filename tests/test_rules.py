@@ -217,6 +217,7 @@ LEXICON = [
     ("By signing up, you agree to our Privacy Policy and Terms of Use.", "promo.subscribe"),
     ("The Latest", "section.related"),
     ("Related Tags:", "section.tags"),
+    ("Tell us what YOU think...", "section.comments"),
 ]
 NOT_LEXICON = [
     "More people came to the market than ever before.",
@@ -252,3 +253,13 @@ def test_author_bio(text: str) -> None:
     from bersih.rules.firstpass import first_pass
 
     assert first_pass(Block(text), features(text, "en"), frozenset()).rule == "footer.author-bio"
+
+
+def test_a_shortcode_left_in_the_text_is_furniture() -> None:
+    from bersih.rules.features import features
+    from bersih.rules.firstpass import first_pass
+
+    text = '[button link="http://example.com/submit/" type="big"] Send us YOUR kit review[/button]'
+    assert first_pass(Block(text), features(text, "en"), frozenset()).rule == "markup.shortcode"
+    prose = "The [caption] of the photo was missing, the editor said in a short note to readers."
+    assert first_pass(Block(prose), features(prose, "en"), frozenset()).rule == ""

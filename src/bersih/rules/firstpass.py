@@ -59,6 +59,8 @@ def _furniture_shape(text: str, f: Features) -> str:
     """Furniture known by its shape rather than its words."""
     if f.words <= 12 and (patterns.COMMENTS_HEADING.match(text) or patterns.COMMENTER.match(text)):
         return "section.comments"  # "2 comments", "Pamela says:"
+    if patterns.SHORTCODE.match(text):
+        return "markup.shortcode"  # "[button link=...]Send us YOUR review[/button]"
     if patterns.AUTHOR_BIO.match(text):
         return "footer.author-bio"  # "Meg James is a reporter for ..."
     if f.words <= CAPTION_MAX_WORDS and patterns.GALLERY_COUNTER.match(text):

@@ -285,6 +285,8 @@ CREDIT_TAIL = recache.compile(
 #: A breadcrumb trail: three or more short parts joined by ">", "»", "/", "|" or "›".
 BREADCRUMB = recache.compile(r"^[^>»›/|]{1,40}(?:\s[>»›/|]\s[^>»›/|]{1,40}){2,8}$")
 #: A comments section's heading: "2 comments", "10 thoughts on “...”", "3 Komentar".
+#: A WordPress shortcode left in the text: "[button link=...]Send us YOUR review[/button]".
+SHORTCODE = recache.compile(r"^\[(?P<tag>[a-z_]{2,20})(?:\s[^\]]{0,300})?\].{0,300}\[/(?P=tag)\]$")
 COMMENTS_HEADING = recache.compile(
     r"^\d{1,5}\s(?:comments?|responses?|replies|thoughts?\son\b.*|komentar|tanggapan)$", re.I
 )
