@@ -141,3 +141,17 @@ def test_the_cache_file_is_per_python_build(cache_dir: Path) -> None:
     assert path is not None
     name = os.path.basename(path)
     assert name.startswith(f"re-{sys.implementation.cache_tag}-")
+
+
+def test_no_home_means_no_cache_rather_than_one_in_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("BERSIH_CACHE_DIR", "XDG_CACHE_HOME", "HOME", "USERPROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # "~" stays "~"
+    monkeypatch.chdir(tmp_path)
+    _reload(monkeypatch)
+    assert recache._path() is None
+    _same(recache.compile(r"w+"), re.compile(r"w+"))
+    recache.save()
+    assert list(tmp_path.iterdir()) == []

@@ -93,8 +93,8 @@ def _path() -> str | None:
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "bersih")
-    if not folder:
-        return None
+    if not folder or not os.path.isabs(folder):
+        return None  # off, or no home to resolve "~" against: never a folder in the cwd
     build = zlib.crc32(sys.version.encode("utf-8", "replace"))
     tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{build:08x}"
     return os.path.join(folder, f"re-{tag}.marshal")
