@@ -192,6 +192,9 @@ HEADLINE = "City will rebuild the old river bridge after cracks are found"
          HEADLINE, "By Meg James"],
         # a byline with a date in digits is no headline
         [HEADLINE, "Carlos Nadalim 27/09/2024 Comment! Schools, Cities"],
+        # over its deck, the photo credit and then the byline; a menu line printed twice
+        ["Place an Ad", "Show Search", HEADLINE, "Engineers found deep cracks in two piers.",
+         "(Reed Saxon / Associated Press)", "By Meg James", "Place an Ad"],
     ],
 )  # fmt: skip
 def test_the_headline_sits_above_the_byline_and_the_story(header: list[str]) -> None:

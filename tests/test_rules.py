@@ -89,6 +89,12 @@ BYLINES = [
     ("Nishant Kumar @Nishantopines", ["Nishant Kumar"], []),
     ("Chris Davies - Nov 19, 2019, 10:31 pm CST", ["Chris Davies"], []),
     ("Steve Peoples, AP National Political Writer", ["Steve Peoples"], []),
+    ("Analysis by Chris Cillizza, CNN Editor-at-large", ["Chris Cillizza"], []),
+    (
+        "Posted by Michael David Smith on November 19, 2019, 6:21 AM EST",
+        ["Michael David Smith"],
+        [],
+    ),
 ]
 NOT_BYLINES = [
     "Oleh karena itu, naik turun IHSG selalu menjadi perhatian para investor.",

@@ -118,7 +118,7 @@ def pick_title(blocks: list[Block]) -> str | None:
         if b.type is BlockType.HEADING and b.level == 1:
             return clean_title(b.text)
     twice = _printed_twice(head, _repeats(head, blocks))
-    scores = [_title_score(b, i in twice, head[i + 1 : i + 3]) for i, b in enumerate(head)]
+    scores = [_title_score(b, i in twice, head[i + 1 : i + 4]) for i, b in enumerate(head)]
     sized = [
         score is not None and _headline_sized(b) for b, score in zip(head, scores, strict=True)
     ]
@@ -170,7 +170,7 @@ def _printed_twice(head: list[Block], counts: dict[str, int]) -> set[int]:
 
 def _title_score(block: Block, twice: bool, after: list[Block]) -> float | None:
     """How much ``block`` looks like the headline (None: not at all);
-    ``twice``: printed twice; ``after`` holds the next two header blocks."""
+    ``twice``: printed twice; ``after`` holds the next three header blocks."""
     if block.label == Label.META or block.type is BlockType.ITEM:
         return None
     if block.rule and not block.rule.startswith(("position.", "repeat.")):
@@ -211,15 +211,16 @@ def _headline_sized(block: Block) -> bool:
 
 
 def _byline_follows(after: list[Block]) -> bool:
-    """A byline or date line comes next, or after one deck sentence."""
-    if after and after[0].label == Label.META:
-        return True
-    return (
-        len(after) == 2
-        and after[1].label == Label.META
-        and after[0].label != Label.META
-        and after[0].text.rstrip()[-1:] in '.!?"”'
-    )
+    """A byline or date line comes next, or after the deck sentence and the
+    photo's caption or credit under the headline."""
+    for block in after:
+        if block.label == Label.META:
+            return True
+        text = block.text.strip()
+        credit = text.startswith("(") and text.endswith(")")  # "(Reed Saxon / AP)"
+        if not (block.rule.startswith("caption.") or credit or text[-1:] in '.!?"”'):
+            return False
+    return False
 
 
 def clean_title(title: str) -> str:
