@@ -486,3 +486,24 @@ def test_prose_continues_across_a_short_sentence_and_an_inline_promo() -> None:
     texts = [b.text for b in compose(page, first, None, dated=True).blocks]
     assert "Tetapi ada dua masalah besar di sini." in texts
     assert f"{PROSE} Bagian kedua." in texts
+
+
+def test_a_lone_sentence_between_main_paragraphs_goes_back_in() -> None:
+    """trafilatura's precision mode may drop a sentence that is partly a link;
+    one sentence between two main paragraphs is the story's. A pull quote
+    (repeating the story) and a headline link are not."""
+    from bersih.extract.htmlpage import Page, compose
+    from bersih.model import Block
+
+    paras = [Block(f"{PROSE} Bagian {n}.") for n in range(4)]
+    sentence = Block("Temuan itu diumumkan dalam jurnal Nature Astronomy pada Senin.")
+    quote = Block(f"{PROSE} Bagian 0.")
+    teaser = Block("Baca berita lain tentang jembatan baru di kota ini")
+    page = Page(
+        (paras[0], sentence, paras[1], quote, paras[2], teaser, paras[3]),
+        (0.0, 0.4, 0.0, 0.0, 0.0, 1.0, 0.0),
+    )
+    texts = [b.text for b in compose(page, paras, None, dated=True).blocks]
+    assert sentence.text in texts
+    assert texts.count(quote.text) == 1
+    assert teaser.text not in texts

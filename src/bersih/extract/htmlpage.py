@@ -50,6 +50,8 @@ HEAD_WINDOW = 25
 HEAD_ABOVE_TITLE = 3
 #: Blocks above the main content looked at when no headline is found.
 HEAD_FALLBACK = 6
+#: A sentence between two main paragraphs has at most this share of link text.
+GAP_MAX_LINK_SHARE = 0.5
 #: A sentence of at least this many words below the main content carries the story on.
 SENTENCE_MIN_WORDS = 5
 #: Prose continues below the main content across at most this many ad
@@ -163,6 +165,7 @@ def compose(page: Page, main: list[Block], title: str | None, dated: bool) -> Co
         _refuse_index(page, placed, start, end)
     placed, strays = _drop_strays(placed, start, end)
     placed, headlines = _drop_headlines(placed, title)
+    placed, filled = _fill_gaps(page, placed)
     start = min((p for _, p in placed if start <= p <= end), default=start)
     title_at = _title_index(page, title, start - HEAD_WINDOW, start)
     head = [b for b in _head_lines(page, start, title_at) if not _is_headline(b, title)]
@@ -175,7 +178,40 @@ def compose(page: Page, main: list[Block], title: str | None, dated: bool) -> Co
     steps += [Step("boilerplate", "title.headline", b.text) for b in headlines]
     if strays:
         steps.append(Step(_STAGE, "html.stray-main", f"{strays} main blocks far from the rest"))
+    steps += [Step(_STAGE, "html.gap-sentence", b.text) for b in filled]
     return Composed(blocks, tuple(steps), title_at)
+
+
+def _fill_gaps(page: Page, placed: Placed) -> tuple[Placed, list[Block]]:
+    """A lone sentence of the page between two paragraphs of the main
+    content goes back in: trafilatura's precision mode drops a sentence
+    that is partly a link ("... in the journal Nature Astronomy.")."""
+    out: Placed = []
+    filled: list[Block] = []
+    kept = " ".join(key(b.text) for b, _ in placed)  # a pull quote repeats the story
+    for n, (block, at) in enumerate(placed):
+        out.append((block, at))
+        nxt = placed[n + 1][1] if n + 1 < len(placed) else -1
+        if (
+            at >= 0
+            and nxt == at + 2
+            and _gap_sentence(page, at + 1)
+            and key(page.blocks[at + 1].text) not in kept
+        ):
+            out.append((page.blocks[at + 1], at + 1))
+            filled.append(page.blocks[at + 1])
+    return out, filled
+
+
+def _gap_sentence(page: Page, i: int) -> bool:
+    text = page.blocks[i].text
+    return (
+        i not in page.captions
+        and page.blocks[i].type is BlockType.PARA
+        and page.links[i] < GAP_MAX_LINK_SHARE
+        and words(text) >= SENTENCE_MIN_WORDS
+        and bool(_SENTENCE_END.search(text))
+    )
 
 
 def _links_or_prose(page: Page, placed: Placed) -> tuple[Placed, Step]:
