@@ -507,3 +507,17 @@ def test_a_lone_sentence_between_main_paragraphs_goes_back_in() -> None:
     assert sentence.text in texts
     assert texts.count(quote.text) == 1
     assert teaser.text not in texts
+
+
+def test_an_embedded_post_between_main_paragraphs_goes_back_in() -> None:
+    from bersih.extract.htmlpage import Page, compose
+    from bersih.model import Block, BlockType
+
+    paras = [Block(f"{PROSE} Bagian {n}.") for n in range(2)]
+    post = [
+        Block("Yes this is real and the state spent half a million on it", BlockType.QUOTE),
+        Block("— Dianna Anderson (@diannaeanderson) November 18, 2019", BlockType.QUOTE),
+    ]
+    page = Page((paras[0], *post, paras[1]), (0.0, 0.2, 0.3, 0.0))
+    texts = [b.text for b in compose(page, paras, None, dated=True).blocks]
+    assert all(b.text in texts for b in post)

@@ -50,8 +50,10 @@ HEAD_WINDOW = 25
 HEAD_ABOVE_TITLE = 3
 #: Blocks above the main content looked at when no headline is found.
 HEAD_FALLBACK = 6
-#: A sentence between two main paragraphs has at most this share of link text.
+#: A sentence or quote between two main paragraphs has at most this share of link text.
 GAP_MAX_LINK_SHARE = 0.5
+#: A quote between two main paragraphs goes back in when it has at most this many blocks.
+GAP_MAX_QUOTE_BLOCKS = 3
 #: A sentence of at least this many words below the main content carries the story on.
 SENTENCE_MIN_WORDS = 5
 #: Prose continues below the main content across at most this many ad
@@ -183,24 +185,34 @@ def compose(page: Page, main: list[Block], title: str | None, dated: bool) -> Co
 
 
 def _fill_gaps(page: Page, placed: Placed) -> tuple[Placed, list[Block]]:
-    """A lone sentence of the page between two paragraphs of the main
-    content goes back in: trafilatura's precision mode drops a sentence
-    that is partly a link ("... in the journal Nature Astronomy.")."""
+    """What trafilatura's precision mode dropped between two paragraphs of
+    the main content goes back in: a lone sentence that is partly a link
+    ("... in the journal Nature Astronomy."), or a quote of at most
+    ``GAP_MAX_QUOTE_BLOCKS`` blocks (an embedded post). Not a pull quote
+    (it repeats the story), not a link."""
     out: Placed = []
     filled: list[Block] = []
-    kept = " ".join(key(b.text) for b, _ in placed)  # a pull quote repeats the story
+    kept = " ".join(key(b.text) for b, _ in placed)
     for n, (block, at) in enumerate(placed):
         out.append((block, at))
         nxt = placed[n + 1][1] if n + 1 < len(placed) else -1
-        if (
-            at >= 0
-            and nxt == at + 2
-            and _gap_sentence(page, at + 1)
-            and key(page.blocks[at + 1].text) not in kept
-        ):
-            out.append((page.blocks[at + 1], at + 1))
-            filled.append(page.blocks[at + 1])
+        if at < 0 or not 2 <= nxt - at <= GAP_MAX_QUOTE_BLOCKS + 1:
+            continue
+        gap = range(at + 1, nxt)
+        if any(key(page.blocks[i].text) in kept for i in gap):
+            continue
+        if (len(gap) == 1 and _gap_sentence(page, gap[0])) or all(_gap_quote(page, i) for i in gap):
+            out += [(page.blocks[i], i) for i in gap]
+            filled += [page.blocks[i] for i in gap]
     return out, filled
+
+
+def _gap_quote(page: Page, i: int) -> bool:
+    return (
+        page.blocks[i].type is BlockType.QUOTE
+        and i not in page.captions
+        and page.links[i] < GAP_MAX_LINK_SHARE
+    )
 
 
 def _gap_sentence(page: Page, i: int) -> bool:
