@@ -313,3 +313,23 @@ def test_a_list_the_story_introduces_at_its_end_stays() -> None:
     )
     body = clean(text).body_text
     assert all(w in body for w in winners)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Berikut daftar lengkap pemenang lomba desa tahun ini.",
+        "Para pemenang adalah sebagai berikut.",
+    ],
+)
+def test_a_list_a_sentence_announces_at_the_end_stays(intro: str) -> None:
+    """ "Berikut daftar ..." with a full stop announces the list as a colon does."""
+    items = [
+        "Juara pertama lomba desa tahun ini Desa Sukamaju Babadan",
+        "Juara kedua lomba desa tahun ini Desa Sukamakmur Siman",
+        "Juara ketiga lomba desa tahun ini Desa Sukajaya Jenangan",
+        "Juara harapan lomba desa tahun ini Desa Sukasari Sawoo",
+    ]
+    text = "\n\n".join(["Empat Desa Raih Penghargaan Lomba Desa", PARA_1, PARA_2, intro, *items])
+    body = clean(text).body_text
+    assert all(item in body for item in items)

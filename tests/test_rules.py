@@ -224,6 +224,7 @@ LEXICON = [
     ("The Latest", "section.related"),
     ("Related Tags:", "section.tags"),
     ("Tell us what YOU think...", "section.comments"),
+    ("Berikut video lengkapnya.", "related.inline"),
 ]
 NOT_LEXICON = [
     "More people came to the market than ever before.",

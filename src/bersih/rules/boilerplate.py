@@ -12,6 +12,7 @@ header stage still reads the furniture, and ``prune`` removes it.
 
 from __future__ import annotations
 
+from .. import vocab
 from ..model import Article, Block, BlockType, Kind, Label, Step, Zone
 from . import patterns
 from .features import Features, features
@@ -116,7 +117,8 @@ def _relaxed_run(
 
 
 def _introduced_lists(blocks: list[Block]) -> set[int]:
-    """Short blocks under a line ending in ":" ("... sebagai berikut:")."""
+    """Short blocks under a line announcing them ("... sebagai berikut:",
+    "Berikut daftar pemenangnya.")."""
     listed: set[int] = set()
     open_list = False
     for i, block in enumerate(blocks):
@@ -125,7 +127,7 @@ def _introduced_lists(blocks: list[Block]) -> set[int]:
             continue
         if block.label == Label.SHORT and open_list:
             listed.add(i)
-        if block.text.rstrip().endswith(":") and block.label in (Label.GOOD, Label.SHORT):
+        if block.label in (Label.GOOD, Label.SHORT) and _announces_list(block.text):
             listed.add(i)
             open_list = True
         elif block.label == Label.GOOD:
@@ -189,7 +191,9 @@ def _trailing_headlines(
     blocks: list[Block], feats: list[Features], start: int, end: int, items: set[int]
 ) -> int:
     """A row of headlines (no sentence ends, no paragraph between) that ends
-    the body run is a list of other stories below the story, heading or not."""
+    the body run is a list of other stories below the story, heading or not.
+    Short lines ("All podcasts") sit in such rows but do not make one; a row
+    under a sentence announcing a list ("Berikut daftarnya.") is the story's."""
     headlines, first = 0, end + 1
     for i in range(end, start - 1, -1):
         block = blocks[i]
@@ -204,13 +208,27 @@ def _trailing_headlines(
             )
         )
         if not shaped:
+            if _announces_list(block.text):
+                return end
             break
-        headlines, first = headlines + 1, i
+        headlines += feats[i].words >= HEADLINE_MIN_WORDS
+        first = i
     if headlines < TRAILING_HEADLINES_MIN:
         return end
     if prose_words(blocks, feats, start, first - 1) < RELAX_MIN_WORDS:
         return end  # nothing of a story above the row: leave it to the other rules
     return first - 1
+
+
+def _announces_list(text: str) -> bool:
+    """ "... sebagai berikut:", "Berikut daftar pemenangnya.", "Here are the winners."."""
+    if text.rstrip().endswith(":"):
+        return True
+    words = " ".join(patterns.WORD.findall(text.lower()))
+    phrases = vocab.sections("lists.txt")
+    return any(words.startswith(p + " ") for p in phrases["opens"]) or any(
+        words.endswith(" " + p) for p in phrases["ends"]
+    )
 
 
 def _dateline_start(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:
