@@ -25,8 +25,10 @@ def _lines(name: str) -> list[str]:
     return out
 
 
-def sections(name: str) -> dict[str, list[str]]:
-    """Entries of a sectioned file, keyed by section name (``""`` = none)."""
+@cache
+def sections(name: str) -> dict[str, tuple[str, ...]]:
+    """Entries of a sectioned file, keyed by section name (``""`` = none);
+    read once per process (callers ask per page or per block)."""
     result: dict[str, list[str]] = {}
     current = ""
     for line in _lines(name):
@@ -35,7 +37,7 @@ def sections(name: str) -> dict[str, list[str]]:
             result.setdefault(current, [])
             continue
         result.setdefault(current, []).append(line)
-    return result
+    return {key: tuple(entries) for key, entries in result.items()}
 
 
 @cache

@@ -64,6 +64,8 @@ DATELINE_WINDOW = 8
 DECK_MAX_SHARE = 0.25
 #: A byline after this share of the body's words closes the body.
 FOOTER_BYLINE_SHARE = 0.6
+#: Characters read at either end of a line for a phrase announcing a list.
+LIST_PHRASE_CHARS = 60
 #: This many headline-shaped lines in a row end the body run: a list of
 #: other stories, even without a heading over it.
 TRAILING_HEADLINES_MIN = 4
@@ -224,10 +226,12 @@ def _announces_list(text: str) -> bool:
     """ "... sebagai berikut:", "Berikut daftar pemenangnya.", "Here are the winners."."""
     if text.rstrip().endswith(":"):
         return True
-    words = " ".join(patterns.WORD.findall(text.lower()))
+    # The phrases are a few words long: only both ends of the text are read.
+    head = " ".join(patterns.WORD.findall(text[:LIST_PHRASE_CHARS].lower()))
+    tail = " ".join(patterns.WORD.findall(text[-LIST_PHRASE_CHARS:].lower()))
     phrases = vocab.sections("lists.txt")
-    return any(words.startswith(p + " ") for p in phrases["opens"]) or any(
-        words.endswith(" " + p) for p in phrases["ends"]
+    return any(head.startswith(p + " ") for p in phrases["opens"]) or any(
+        tail.endswith(" " + p) for p in phrases["ends"]
     )
 
 
@@ -325,7 +329,7 @@ def _second_pass(
     return out
 
 
-def _listed_headline(block: Block, f: Features, limit: int = 0) -> bool:
+def _listed_headline(block: Block, f: Features, max_words: int = LISTED_HEADLINE_MAX_WORDS) -> bool:
     """A headline in a list of other stories, though it reads like prose
     ("Bible bombshell: Scientists claim discovery of root of all evil"): no
     sentence end (or a question's), a headline's length. Under "Related
@@ -334,7 +338,7 @@ def _listed_headline(block: Block, f: Features, limit: int = 0) -> bool:
         block.label == Label.GOOD
         and block.type is BlockType.PARA
         and (not f.terminal or block.text.rstrip().endswith("?"))
-        and f.words <= (limit or LISTED_HEADLINE_MAX_WORDS)
+        and f.words <= max_words
     )
 
 
