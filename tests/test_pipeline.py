@@ -333,3 +333,69 @@ def test_a_list_a_sentence_announces_at_the_end_stays(intro: str) -> None:
     text = "\n\n".join(["Empat Desa Raih Penghargaan Lomba Desa", PARA_1, PARA_2, intro, *items])
     body = clean(text).body_text
     assert all(item in body for item in items)
+
+
+CUT_EXCERPTS = [
+    "Some people thought the striped cattle were a joke, but the science behind them could "
+    "save farmers a great deal of money every single …",
+    "Storm leaves thousands without power along the coast as crews work through the night "
+    "to restore the lines that the wind brought …",
+    "School board approves a later start time for high schools after parents and teachers "
+    "spent a year arguing about whether the change...",
+]
+
+
+def test_a_row_of_excerpts_cut_off_mid_sentence_is_other_pages() -> None:
+    """Each paragraph stops after a word with "…", a share line between:
+    excerpts of other pages, however prose-like."""
+    rows = [line for excerpt in CUT_EXCERPTS for line in (excerpt, "Facebook Twitter WhatsApp")]
+    page = _pasted([HEADLINE, "By Meg James"]) + "\n\nYou may like\n\n" + "\n\n".join(rows)
+    article = clean(page)
+    assert article.body_text == "\n\n".join(EN_PARAS)
+    assert any(s.rule == "teaser.excerpt" for s in article.removed)
+
+
+def test_a_story_paragraph_trailing_off_once_stays() -> None:
+    trailing = EN_PARAS[1].removesuffix(".") + " …"
+    body = clean("\n\n".join([HEADLINE, EN_PARAS[0], trailing, EN_PARAS[2]])).body_text
+    assert trailing in body
+
+
+LONG_COMMENT = (
+    "This will also make possible the move from a declining team to a real contender, and "
+    "then they should make a priority of ending up the next draft with a boat load of "
+    "linemen, because without them nothing else the coaches try this season will matter "
+    "at all, and the fans have waited long enough for someone to say it out loud."
+)
+
+
+def test_a_long_comment_under_the_comments_heading_is_no_story() -> None:
+    """The heading naming the story ("12 responses to “...”") starts the
+    readers' comments: the body is looked for above it."""
+    comments = [f"12 responses to “{HEADLINE}”", "fan2019 says:", "November 19, 2019 at 6:34 am",
+                LONG_COMMENT, LONG_COMMENT.replace("linemen", "guards")]  # fmt: skip
+    page = _pasted([HEADLINE, "By Meg James"]) + "\n\n" + "\n\n".join(comments)
+    assert clean(page).body_text == "\n\n".join(EN_PARAS)
+
+
+def test_a_row_of_headlines_over_the_storys_headline_and_byline_is_a_list() -> None:
+    """ "Most commented" without its heading: headlines with counts, then the
+    story's own headline and byline."""
+    row = [
+        "Storm leaves thousands of homes without power along the coast for a week (185)",
+        "School board approves a later start time for all of the high schools (148)",
+        "Drunk man terrorizes the streets of a small town in an old army tank (145)",
+        "Scientists say they have spotted water vapour on a distant moon of Jupiter (142)",
+        "Mayor says the new stadium will be paid for without any of the city's money (133)",
+        "Police are looking for the owner of a parrot that learned to call the fire brigade (130)",
+    ]
+    article = clean(_pasted([*row, HEADLINE, "Posted by Meg James on November 19, 2019"]))
+    assert article.body_text == "\n\n".join(EN_PARAS)
+    assert article.title == HEADLINE
+
+
+def test_a_deck_between_headline_and_byline_is_not_a_row_of_headlines() -> None:
+    deck = "Engineers found deep cracks in two of its piers"
+    article = clean(_pasted([HEADLINE, deck, "By Meg James"]))
+    assert article.body_text == "\n\n".join(EN_PARAS)
+    assert article.title == HEADLINE

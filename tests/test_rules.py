@@ -225,6 +225,21 @@ LEXICON = [
     ("Related Tags:", "section.tags"),
     ("Tell us what YOU think...", "section.comments"),
     ("Berikut video lengkapnya.", "related.inline"),
+    # a newsletter box's messages, share buttons' labels, a publisher's imprint
+    ("Thanks for signing up!", "promo.subscribe"),
+    ("Keep an eye on your inbox for the latest sports news.", "promo.subscribe"),
+    ("There was an error processing your subscription.", "promo.subscribe"),
+    (
+        "Please check the opt-in box to acknowledge that you would like to subscribe.",
+        "promo.subscribe",
+    ),
+    ("No spam, we promise. You can unsubscribe at any time.", "promo.subscribe"),
+    ("See All Newsletters", "promo.subscribe"),
+    ("Terima kasih telah berlangganan newsletter kami.", "promo.subscribe"),
+    ("Click to share on Twitter (Opens in new window)", "promo.share"),
+    ("Click to email this to a friend (Opens in new window)", "promo.share"),
+    ("Our Latest Stories", "section.related"),
+    ("Example is part of Example Media Inc. Visit our corporate site.", "footer.copyright"),
 ]
 NOT_LEXICON = [
     "More people came to the market than ever before.",
@@ -235,6 +250,8 @@ NOT_LEXICON = [
     "Sumbernya dari BPS, kata dia.",
     "Pemerintah berencana berbagi data dengan warga.",
     "Reading is the best way to learn more about the world around us.",
+    "Subscribers who signed up early kept the old price, the company said.",
+    "Voters were asked to check their mail for the new ballot papers.",
 ]
 
 
@@ -260,6 +277,26 @@ def test_author_bio(text: str) -> None:
     from bersih.rules.firstpass import first_pass
 
     assert first_pass(Block(text), features(text, "en"), frozenset()).rule == "footer.author-bio"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("34 responses to “Lynn: “We needed to win this game””", "section.comments"),
+        (
+            "10 thoughts on “Business Focus: It’s Why Some People Triumph Online and Others "
+            "Never Make It”",
+            "section.comments",
+        ),
+        ("3 Komentar", "section.comments"),
+        ("2 responses to the survey came back after the deadline", ""),
+    ],
+)
+def test_comments_headings(text: str, rule: str) -> None:
+    from bersih.rules.features import features
+    from bersih.rules.firstpass import first_pass
+
+    assert first_pass(Block(text), features(text, "en"), frozenset()).rule == rule
 
 
 def test_a_shortcode_left_in_the_text_is_furniture() -> None:

@@ -91,9 +91,11 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     blocks = mark_captions(blocks, site_credits=article.source.kind is Kind.TEXT)
     blocks = mark_teasers(blocks)
     listed = _introduced_lists(blocks)
-    start, end = _body_run(blocks, feats, listed)
+    cut = _comments_start(blocks, feats)
+    start, end = _body_run(blocks[:cut], feats[:cut], listed)
     start, end = _editorial_bounds(blocks, feats, start, end)
     end = _trailing_headlines(blocks, feats, start, end, listed)
+    start = _leading_headlines(blocks, feats, start, end, listed)
     listings = sorted(listing_spans(blocks, start, end) + teaser_spans(blocks, feats, start, end))
     if listings:
         start, end = outside_listings(blocks, feats, start, end, listings)
@@ -177,6 +179,23 @@ def _body_run(blocks: list[Block], feats: list[Features], listed: set[int]) -> t
     return best_span
 
 
+def _comments_start(blocks: list[Block], feats: list[Features]) -> int:
+    """Where the readers' comments begin: a heading naming the story ("34
+    responses to “...”") under a story's worth of prose. The body is looked
+    for above it only: a long comment must not outweigh a short story."""
+    seen = 0
+    for i, block in enumerate(blocks):
+        if block.label == Label.GOOD:
+            seen += feats[i].words
+        elif (
+            block.rule == "section.comments"
+            and seen >= RELAX_MIN_WORDS
+            and patterns.COMMENTS_LIST_HEADING.match(block.text)
+        ):
+            return i
+    return len(blocks)
+
+
 def _editorial_bounds(
     blocks: list[Block], feats: list[Features], start: int, end: int
 ) -> tuple[int, int]:
@@ -201,15 +220,7 @@ def _trailing_headlines(
         block = blocks[i]
         if block.label == Label.BAD or block.label == Label.META:
             continue  # a share prompt, a time stamp between the entries
-        shaped = (
-            block.type is BlockType.PARA
-            and i not in items
-            and (
-                block.label == Label.SHORT
-                or _listed_headline(block, feats[i], TRAILING_HEADLINE_MAX_WORDS)
-            )
-        )
-        if not shaped:
+        if not _headline_shaped(blocks, feats, i, items):
             if _announces_list(block.text):
                 return end
             break
@@ -220,6 +231,44 @@ def _trailing_headlines(
     if prose_words(blocks, feats, start, first - 1) < RELAX_MIN_WORDS:
         return end  # nothing of a story above the row: leave it to the other rules
     return first - 1
+
+
+def _leading_headlines(
+    blocks: list[Block], feats: list[Features], start: int, end: int, items: set[int]
+) -> int:
+    """A row of headlines opening the body run right above the story's byline
+    or date line ("Most commented", "Trending" without their heading): the
+    story starts under its own headline, which the header stage reads."""
+    row: list[int] = []
+    for i in range(start, end + 1):
+        if blocks[i].label == Label.META:
+            break
+        if blocks[i].label != Label.BAD:
+            row.append(i)
+    else:
+        return start  # no byline after the row: nothing says where a story starts
+    if not row or feats[row[-1]].words > TRAILING_HEADLINE_MAX_WORDS:
+        return start
+    *others, headline = row  # the story's own headline, however it ends, over the byline
+    if not all(_headline_shaped(blocks, feats, i, items) for i in others):
+        return start
+    if sum(feats[i].words >= HEADLINE_MIN_WORDS for i in others) < TRAILING_HEADLINES_MIN:
+        return start
+    if prose_words(blocks, feats, headline + 1, end) < RELAX_MIN_WORDS:
+        return start
+    return headline + 1
+
+
+def _headline_shaped(blocks: list[Block], feats: list[Features], i: int, items: set[int]) -> bool:
+    block = blocks[i]
+    return (
+        block.type is BlockType.PARA
+        and i not in items
+        and (
+            block.label == Label.SHORT
+            or _listed_headline(block, feats[i], TRAILING_HEADLINE_MAX_WORDS)
+        )
+    )
 
 
 def _announces_list(text: str) -> bool:

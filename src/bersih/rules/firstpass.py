@@ -8,7 +8,7 @@ from ..model import Block, Label
 from . import patterns
 from .byline import parse_byline
 from .dates import is_date_line
-from .features import Features
+from .features import LEXICON_MAX_WORDS, Features
 
 # Prose thresholds of pass 1.
 #: A block this long with some function words is prose.
@@ -57,7 +57,9 @@ def _first_label(block: Block, f: Features, skip: frozenset[str]) -> tuple[str, 
 
 def _furniture_shape(text: str, f: Features) -> str:
     """Furniture known by its shape rather than its words."""
-    if f.words <= 12 and (patterns.COMMENTS_HEADING.match(text) or patterns.COMMENTER.match(text)):
+    if (f.words <= LEXICON_MAX_WORDS and patterns.COMMENTS_HEADING.match(text)) or (
+        f.words <= 12 and patterns.COMMENTER.match(text)
+    ):
         return "section.comments"  # "2 comments", "Pamela says:"
     if patterns.SHORTCODE.match(text):
         return "markup.shortcode"  # "[button link=...]Send us YOUR review[/button]"

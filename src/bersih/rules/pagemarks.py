@@ -29,6 +29,9 @@ DUPLICATE_MIN_WORDS = 4
 #: A headline-like line that heads no paragraph is another story's link
 #: from this many words on.
 HEADLINE_MIN_WORDS = 5
+#: Paragraphs in a row, each cut off mid-sentence ("... esperando mais à
+#: frente por gente …"), that make a list of excerpts of other pages.
+CUT_EXCERPTS_MIN = 3
 
 
 def mark_duplicates(blocks: list[Block], feats: list[Features]) -> list[Block]:
@@ -154,16 +157,33 @@ def outside_listings(
 
 
 def mark_teasers(blocks: list[Block]) -> list[Block]:
-    """An excerpt on an index page: it ends in "[…]" or a "Read more" follows."""
+    """An excerpt on an index page: it ends in "[…]" or a "Read more"
+    follows, or it is one of a row of paragraphs each cut off mid-sentence."""
     out = list(blocks)
+    cut = _cut_excerpts(blocks)
     for i, block in enumerate(blocks):
         if block.label != Label.GOOD:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         more = nxt is not None and nxt.rule == "teaser.more"
-        if patterns.EXCERPT_END.search(block.text) or more:
+        if patterns.EXCERPT_END.search(block.text) or more or i in cut:
             out[i] = block._replace(label=Label.BAD, rule="teaser.excerpt")
     return out
+
+
+def _cut_excerpts(blocks: list[Block]) -> set[int]:
+    """Paragraphs cut off after a word ("... para …"), at least
+    ``CUT_EXCERPTS_MIN`` in a row with no other paragraph between: a story
+    may trail off once, a list of other pages' excerpts does every time."""
+    rows: list[list[int]] = [[]]
+    for i, block in enumerate(blocks):
+        if block.label != Label.GOOD:
+            continue  # share buttons, dates between the entries
+        if patterns.CUT_OFF.search(block.text) and not block.main:
+            rows[-1].append(i)
+        elif rows[-1]:
+            rows.append([])
+    return {i for row in rows if len(row) >= CUT_EXCERPTS_MIN for i in row}
 
 
 def _is_dropped_copy(blocks: list[Block], i: int) -> bool:

@@ -269,6 +269,8 @@ LEADING_ISO_DATE = recache.compile(
 )
 #: An excerpt's cut mark: "[…]", "[...]", "(...)".
 EXCERPT_END = recache.compile(r"[\[(](?:…|\.{3})[\])]\s*$")
+#: A paragraph cut off after a word by an ellipsis ("... esperando mais …").
+CUT_OFF = recache.compile(r"\w\s?(?:…|\.{3})\s*$")
 #: "32M ago", "2 hours ago", "5 menit lalu", "1 jam yang lalu".
 RELATIVE_TIME = recache.compile(
     r"^(?:updated\s|diperbarui\s)?\d{1,3}\s{0,2}(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|detik|menit|jam|hari|minggu|bulan|tahun)\s{1,2}(?:ago|(?:yang\s)?lalu)$",
@@ -284,11 +286,19 @@ CREDIT_TAIL = recache.compile(
 )
 #: A breadcrumb trail: three or more short parts joined by ">", "»", "/", "|" or "›".
 BREADCRUMB = recache.compile(r"^[^>»›/|]{1,40}(?:\s[>»›/|]\s[^>»›/|]{1,40}){2,8}$")
-#: A comments section's heading: "2 comments", "10 thoughts on “...”", "3 Komentar".
 #: A WordPress shortcode left in the text: "[button link=...]Send us YOUR review[/button]".
 SHORTCODE = recache.compile(r"^\[(?P<tag>[a-z_]{2,20})(?:\s[^\]]{0,300})?\].{0,300}\[/(?P=tag)\]$")
+#: A comments section's heading: "2 comments", "3 Komentar", "10 thoughts on
+#: “...”", "34 responses to “...”" (the story's title in quotes).
 COMMENTS_HEADING = recache.compile(
-    r"^\d{1,5}\s(?:comments?|responses?|replies|thoughts?\son\b.*|komentar|tanggapan)$", re.I
+    r"^\d{1,5}\s(?:(?:comments?|responses?|replies|thoughts?)(?:\s(?:on|to)\s[“\"‘'«].*)?"
+    r"|thoughts?\son\b.*|komentar|tanggapan)$",
+    re.I,
+)
+#: The heading over a story's comments that names the story: "34 responses
+#: to “...”", "10 thoughts on “...”" (never a comment counter at the top).
+COMMENTS_LIST_HEADING = recache.compile(
+    r"^\d{1,5}\s(?:comments?|responses?|replies|thoughts?)\s(?:on|to)\s[“\"‘'«]", re.I
 )
 #: A commenter's line: "Pamela says:", "Budi berkata:".
 COMMENTER = recache.compile(r"^[\w .'’-]{1,40}\s(?:says|said|wrote|berkata|menulis)\s?:?$")
