@@ -32,6 +32,7 @@ DATELINES = [
     ("BATANGHARI, JAMBI-INDEPENDENT.CO.ID - Satgas", "BATANGHARI", None),
     ("MASOHI, Polres Maluku Tengah – Jumat", "MASOHI", None),
     ("(CNN) — The storm", None, "CNN"),
+    ("Hong Kong (CNN Business)A muddled view of trade talks", "Hong Kong", "CNN Business"),
 ]
 # A site name where a place would be: cut from the text, but no dateline.
 SITE_ONLY = [
@@ -44,6 +45,8 @@ NOT_DATELINES = [
     "Menurut Kapolres, kegiatan - yang digelar rutin - berjalan lancar.",
     "Bertempat di Aula Wengker Polres Ponorogo, Senin (14/8/2023), TPPO dibahas",
     '"Mulai keluarga, lembaga pendidikan," ungkap AKBP Wimboko.',
+    "Badan Pusat Statistik (BPS) Jawa Timur mencatat inflasi",
+    "Dinas Kesehatan (Dinkes) Kota Bogor menyebut",
 ]
 
 
@@ -239,6 +242,9 @@ LEXICON = [
     ("Click to share on Twitter (Opens in new window)", "promo.share"),
     ("Click to email this to a friend (Opens in new window)", "promo.share"),
     ("Our Latest Stories", "section.related"),
+    ("Share All sharing options for: The law that fuels the smog", "promo.share"),
+    ("Like this story? Share it with a friend!", "promo.share"),
+    ("Flipboard", "promo.share"),
     ("Example is part of Example Media Inc. Visit our corporate site.", "footer.copyright"),
 ]
 NOT_LEXICON = [

@@ -349,6 +349,7 @@ def match_dateline(text: str) -> Dateline | None:
         patterns.DATELINE_SITE_FIRST,
         patterns.DATELINE_PLACE_FIRST,
         patterns.DATELINE_NO_DASH,
+        patterns.DATELINE_GLUED,
         patterns.DATELINE_SITE_ONLY,
         patterns.DATELINE_CAPS_DOT,
         patterns.DATELINE_AGENCY_ONLY,

@@ -129,6 +129,11 @@ _SITE_AFTER = r"[A-Z0-9](?:[^-–—,.|()\"“]|-(?=\w)){1,30}?(?:\.[\w-]+){0,3}
 DATELINE_PLACE_FIRST = recache.compile(
     rf"^{_PLACE}\s{{0,2}}(?:[,|]\s{{0,2}}(?P<site>{_DOMAIN}|{_SITE_AFTER}),?)?\s{{0,2}}{_AGENCY}{_DASH}"
 )
+#: "Hong Kong (CNN Business)A muddled ...": a network's dateline pasted
+#: without its space (the network's name sits in its own element).
+DATELINE_GLUED = recache.compile(
+    rf"^{_PLACE}\s{{0,2}}\((?P<agency>[A-Z][\w .]{{1,20}})\)(?=[A-Z\"“])"
+)
 #: "(CNN) — The ..." (an agency or network alone).
 DATELINE_AGENCY_ONLY = recache.compile(rf"^\((?P<agency>[A-Z][\w .]{{1,20}})\){_DASH}")
 #: "JAKARTA. Hujan ..." / "KONTAN.CO.ID - JAKARTA. Indeks ..." (upper-case
