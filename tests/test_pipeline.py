@@ -399,3 +399,30 @@ def test_a_deck_between_headline_and_byline_is_not_a_row_of_headlines() -> None:
     article = clean(_pasted([HEADLINE, deck, "By Meg James"]))
     assert article.body_text == "\n\n".join(EN_PARAS)
     assert article.title == HEADLINE
+
+
+CARD_HEADLINE = "Tribune Publishing renames itself as its dispute with Gannett continues"
+CARD = [
+    "Business",
+    CARD_HEADLINE,
+    "Business",
+    CARD_HEADLINE,
+    "The owner of the newspaper has a new name and a newly elected board this week.",
+]
+
+
+def test_a_related_storys_card_inside_the_story_goes() -> None:
+    """Headline printed twice (picture, link) and a teaser: another story's
+    card; the paragraph above its section name is no photo caption."""
+    top = ["Business", "California", "Opinion", HEADLINE, "By Meg James"]
+    page = "\n\n".join([*top, EN_PARAS[0], EN_PARAS[1], *CARD, EN_PARAS[2]])
+    article = clean(page)
+    assert article.body_text == "\n\n".join(EN_PARAS)
+    assert {s.rule for s in article.removed if CARD_HEADLINE in s.detail} == {"teaser.card"}
+
+
+def test_a_headline_printed_twice_over_the_story_is_its_title() -> None:
+    page = "\n\n".join([HEADLINE, HEADLINE, *EN_PARAS])
+    article = clean(page)
+    assert article.title == HEADLINE
+    assert article.body_text == "\n\n".join(EN_PARAS)

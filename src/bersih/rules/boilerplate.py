@@ -21,6 +21,7 @@ from .header import match_dateline
 from .pagemarks import (
     listing_spans,
     mark_captions,
+    mark_cards,
     mark_duplicates,
     mark_repeated_short,
     mark_teasers,
@@ -43,7 +44,7 @@ BAD_WEIGHT_PER_WORD = -0.5
 #: Furniture that portals set between body paragraphs ("Baca juga: ...",
 #: "ADVERTISEMENT", a photo caption): it must not split the body.
 INLINE_WEIGHT = -2.0
-INLINE_FURNITURE = ("related.inline", "ad.", "caption.", "promo.share", "repeat.")
+INLINE_FURNITURE = ("related.inline", "ad.", "caption.", "promo.share", "repeat.", "teaser.card")
 #: A heading that opens a list of other stories ("Berita terkait").
 SECTION_WEIGHT = -15.0
 #: A byline or date line.
@@ -88,6 +89,7 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     blocks = [first_pass(b, f, skip) for b, f in zip(blocks, feats, strict=True)]
     blocks = mark_duplicates(blocks, feats)
     blocks = mark_repeated_short(blocks, feats)
+    blocks = mark_cards(blocks, feats)
     blocks = mark_captions(blocks, site_credits=article.source.kind is Kind.TEXT)
     blocks = mark_teasers(blocks)
     listed = _introduced_lists(blocks)

@@ -112,14 +112,16 @@ def lexicon_rule(text: str, words: int) -> str:
 
 
 def _section_heading(text: str, key: str, phrases: dict[str, str]) -> str:
-    """ "More in World", "Most read in Politics", "Terpopuler di Regional": a
-    heading phrase, then a section name of capitalised words (not a
+    """ "More in World", "Terpopuler di Regional", "More from the Los Angeles
+    Times": a heading phrase, then a section name of capitalised words (not a
     sentence: "More people came" goes on in lower case)."""
     tokens = text.strip(" :»›|").split()
     for n in (3, 2, 1):
         rule = phrases.get(" ".join(tokens[:n]).lower()) if len(tokens) > n else None
-        name = tokens[n:]
-        if rule and len(name) <= HEADING_NAME_MAX_WORDS and all(_capitalised(t) for t in name):
+        name = tokens[n + 1 :] if tokens[n : n + 1] in (["the"], ["The"]) else tokens[n:]
+        if not rule or not name or len(name) > HEADING_NAME_MAX_WORDS:
+            continue
+        if all(_capitalised(t) for t in name):
             return rule
     return ""
 

@@ -29,6 +29,8 @@ DUPLICATE_MIN_WORDS = 4
 #: A headline-like line that heads no paragraph is another story's link
 #: from this many words on.
 HEADLINE_MIN_WORDS = 5
+#: A card's headline and its copy are at most this many blocks apart.
+CARD_MAX_GAP = 2
 #: Paragraphs in a row, each cut off mid-sentence ("... esperando mais à
 #: frente por gente …"), that make a list of excerpts of other pages.
 CUT_EXCERPTS_MIN = 3
@@ -71,13 +73,15 @@ def mark_repeated_short(blocks: list[Block], feats: list[Features]) -> list[Bloc
 
 def mark_captions(blocks: list[Block], site_credits: bool = True) -> list[Block]:
     """A sentence right above a photo credit is the photo's caption. A credit
-    is a capitals-and-slash line, or the site's own name printed again."""
+    is a capitals-and-slash line, or the site's own name printed again (not
+    a section's name over another story's card: "Business", then a card)."""
     site_names = {b.text for b in blocks[:SITE_NAME_WINDOW]} if site_credits else set()
     out = list(blocks)
     for i, block in enumerate(blocks[:-1]):
         nxt = blocks[i + 1]
+        card = i + 2 < len(blocks) and blocks[i + 2].rule == "teaser.card"
         credit = nxt.rule == "caption.credit" or (
-            nxt.rule == "repeat.short" and nxt.text in site_names
+            nxt.rule == "repeat.short" and nxt.text in site_names and not card
         )
         if block.label == Label.GOOD and credit:
             out[i] = block._replace(label=Label.BAD, rule="caption.photo")
@@ -169,6 +173,48 @@ def mark_teasers(blocks: list[Block]) -> list[Block]:
         if patterns.EXCERPT_END.search(block.text) or more or i in cut:
             out[i] = block._replace(label=Label.BAD, rule="teaser.excerpt")
     return out
+
+
+def mark_cards(blocks: list[Block], feats: list[Features]) -> list[Block]:
+    """Another story's card inside or below the story: its headline printed
+    twice in a row (the picture's text, then the link), a teaser under it.
+    A headline printed twice before a story's worth of prose, or over a
+    byline, is the story's own title."""
+    out = list(blocks)
+    seen = 0
+    for i, block in enumerate(blocks):
+        if block.label == Label.GOOD and out[i].rule != "teaser.card":
+            seen += feats[i].words
+        if seen < LISTING_MIN_ARTICLE_WORDS or feats[i].words < HEADLINE_MIN_WORDS:
+            continue
+        copy = _copy_below(blocks, i)
+        if copy is None or copy + 1 >= len(blocks) or not _is_teaser(blocks, feats, copy + 1):
+            continue
+        for k in (i, copy, copy + 1):
+            out[k] = blocks[k]._replace(label=Label.BAD, rule="teaser.card")
+    return out
+
+
+def _copy_below(blocks: list[Block], i: int) -> int | None:
+    """The next block with ``blocks[i]``'s text, furniture only between."""
+    block = blocks[i]
+    if block.label not in (Label.GOOD, Label.SHORT) or block.main:
+        return None
+    for j in range(i + 1, min(len(blocks), i + CARD_MAX_GAP + 2)):
+        if blocks[j].text == block.text:
+            return j
+        if blocks[j].label != Label.BAD:
+            return None
+    return None
+
+
+def _is_teaser(blocks: list[Block], feats: list[Features], i: int) -> bool:
+    after = blocks[i + 1 : i + 3]
+    return (
+        blocks[i].label == Label.GOOD
+        and feats[i].words <= TEASER_MAX_WORDS
+        and not any(b.label == Label.META for b in after)
+    )
 
 
 def _cut_excerpts(blocks: list[Block]) -> set[int]:
