@@ -246,6 +246,15 @@ LEXICON = [
     ("Share All sharing options for: The law that fuels the smog", "promo.share"),
     ("Like this story? Share it with a friend!", "promo.share"),
     ("Flipboard", "promo.share"),
+    # Indonesian portals' widgets and English footers
+    ("Gulir ke bawah untuk lanjut membaca", "ad.marker"),
+    ("Berita Populer", "section.related"),
+    ("Pilihan Untukmu", "section.related"),
+    ("Download Apps Detikcom Sekarang https://apps.example.com/", "promo.follow"),
+    ("Lihat Foto", "caption.photo"),
+    ("Our Standards: The Thomson Reuters Trust Principles.", "footer.copyright"),
+    ("This article originally appeared on Example.com", "related.inline"),
+    ("Get the latest news delivered to your inbox", "promo.subscribe"),
     ("Example is part of Example Media Inc. Visit our corporate site.", "footer.copyright"),
 ]
 NOT_LEXICON = [
@@ -297,10 +306,16 @@ def test_author_bio(text: str) -> None:
             "section.comments",
         ),
         ("3 Komentar", "section.comments"),
+        ("Halaman: 1 2 3", "nav.pages"),
+        ("1 2 3 Next »", "nav.pages"),
+        ("Page 2 of 5", "nav.pages"),
+        ("Foto Terkini", "section.related"),
+        ("(Reed Saxon / AP)", "caption.credit"),
+        ("(Dik/Ysl)", ""),
         ("2 responses to the survey came back after the deadline", ""),
     ],
 )
-def test_comments_headings(text: str, rule: str) -> None:
+def test_furniture_by_shape(text: str, rule: str) -> None:
     from bersih.rules.features import features
     from bersih.rules.firstpass import first_pass
 

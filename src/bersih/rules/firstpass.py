@@ -61,13 +61,15 @@ def _furniture_shape(text: str, f: Features) -> str:
         f.words <= 12 and patterns.COMMENTER.match(text)
     ):
         return "section.comments"  # "2 comments", "Pamela says:"
+    if f.words <= 12 and patterns.PAGINATION.match(text):
+        return "nav.pages"  # "Halaman: 1 2 3", "Page 2 of 5"
     if patterns.SHORTCODE.match(text):
         return "markup.shortcode"  # "[button link=...]Send us YOUR review[/button]"
     if patterns.AUTHOR_BIO.match(text):
         return "footer.author-bio"  # "Meg James is a reporter for ..."
     if f.words <= CAPTION_MAX_WORDS and patterns.GALLERY_COUNTER.match(text):
         return "caption.gallery"  # "1of4Grass Valley's ..."
-    if f.words <= 12 and patterns.CREDIT_LINE.match(text):
+    if f.words <= 12 and (patterns.CREDIT_LINE.match(text) or patterns.PAREN_CREDIT.match(text)):
         return "caption.credit"  # "TRIBUNNEWS/IRWAN RISMAWAN"
     if f.words <= CAPTION_MAX_WORDS and patterns.CREDIT_TAIL.search(text):
         return "caption.photo"  # "... (tengah). TRIBUNNEWS/IRWAN RISMAWAN"

@@ -283,6 +283,11 @@ RELATIVE_TIME = recache.compile(
 )
 #: A photo credit in capitals: "TRIBUNNEWS/IRWAN RISMAWAN", "ANTARA FOTO/GALIH".
 CREDIT_LINE = recache.compile(r"^[A-Z0-9][A-Z0-9 .,&'’()-]{1,60}/[A-Z0-9 .,&'’()/-]{2,80}$")
+#: A photo credit in parentheses, photographer and outlet: "(Reed Saxon / AP)"
+#: (a name of two words or a domain on one side: "(Dik/Ysl)" is an end marker).
+PAREN_CREDIT = recache.compile(
+    r"^\((?=[^)]*(?:\w [A-Z]|\w\.\w))[A-Z][\w.'’ -]{1,40}\s?/\s?[A-Z][\w.&'’ -]{1,40}\)$"
+)
 #: A photo credit glued to the end of a caption: "... (tengah). TRIBUNNEWS/IRWAN RISMAWAN",
 #: "... Jakarta. ANTARA FOTO/Galih Pradipta/foc." (a source in capitals, a slash, a name).
 CREDIT_TAIL = recache.compile(
@@ -304,6 +309,12 @@ COMMENTS_HEADING = recache.compile(
 #: to “...”", "10 thoughts on “...”" (never a comment counter at the top).
 COMMENTS_LIST_HEADING = recache.compile(
     r"^\d{1,5}\s(?:comments?|responses?|replies|thoughts?)\s(?:on|to)\s[“\"‘'«]", re.I
+)
+#: A page's pagination: "Halaman: 1 2 3", "Page 2 of 5", "1 2 3 Next »".
+PAGINATION = recache.compile(
+    r"^(?:(?:halaman|hal\.|page)\s{0,2}:?\s{0,2}\d{1,3}(?:\s{0,2}(?:dari|of|/)\s{0,2}\d{1,3})?"
+    r"|\d{1,3}(?=\s))(?:\s{1,3}\d{1,3})*(?:\s{1,3}(?:next|selanjutnya|berikutnya|»|›|>))*\s*$",
+    re.I,
 )
 #: A commenter's line: "Pamela says:", "Budi berkata:".
 COMMENTER = recache.compile(r"^[\w .'’-]{1,40}\s(?:says|said|wrote|berkata|menulis)\s?:?$")
