@@ -98,6 +98,13 @@ BYLINES = [
         ["Michael David Smith"],
         [],
     ),
+    # writers joined by "and", then their outlet (Gannett papers)
+    ("Kevin Johnson and Kevin McCoy USA TODAY", ["Kevin Johnson", "Kevin McCoy"], []),
+    (
+        "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader",
+        ["Lisa Kaczke", "Trevor J. Mitchell"],
+        [],
+    ),
 ]
 NOT_BYLINES = [
     "Oleh karena itu, naik turun IHSG selalu menjadi perhatian para investor.",
@@ -108,6 +115,9 @@ NOT_BYLINES = [
     "— Robert Maguire (@RobertMaguire_) November 18, 2019",
     "Kevin Durant Leads Nets Past Lakers 110-99",
     "Chris Davies - the story so far",
+    "Joe Biden and Kamala Harris Visit Ohio",
+    "Trump and Biden Trade Barbs Over Times",
+    "Kevin Johnson USA TODAY",
 ]
 
 

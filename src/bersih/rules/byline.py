@@ -18,6 +18,9 @@ from .dates import is_date_line
 BYLINE_MAX_WORDS = 24
 #: Names are one to five words ("Friederich", "Danandaya Arya putra").
 NAME_MAX_WORDS = 5
+#: An outlet after the writers' names is at most this many words
+#: ("Sioux Falls Argus Leader").
+OUTLET_MAX_WORDS = 5
 
 _ROLE_SUFFIX = recache.compile(r"^(?P<names>[^,]{3,60}),\s{0,2}(?P<role>[A-Za-z ]{3,40})$")
 #: "Name @handle ...", "Name - date", "Name | date".
@@ -49,7 +52,7 @@ def parse_byline(text: str) -> Byline | None:
         role, names = parsed
         (authors if role == "author" else editors).extend(names)
     if not found:
-        return _role_suffix(text) or _name_then_stamp(text)
+        return _role_suffix(text) or _name_then_stamp(text) or _names_then_outlet(text)
     return Byline(tuple(unique(authors)), tuple(unique(editors)))
 
 
@@ -65,6 +68,38 @@ def _name_then_stamp(text: str) -> Byline | None:
     if date is not None and not is_date_line(date):
         return None
     return Byline((name,), ())
+
+
+def _names_then_outlet(text: str) -> Byline | None:
+    """Writers joined by "and", then their outlet, as Gannett papers print
+    them: "Kevin Johnson and Kevin McCoy USA TODAY", "Lisa Kaczke and Trevor
+    J. Mitchell Sioux Falls Argus Leader". The outlet is the longest tail of
+    capitalised words that is in capitals or ends in a newspaper's word."""
+    if " and " not in text and " & " not in text:
+        return None
+    tokens = text.split()
+    for cut in range(max(1, len(tokens) - OUTLET_MAX_WORDS), len(tokens)):
+        outlet = tokens[cut:]
+        if not _outlet_like(outlet):
+            continue
+        names = [clean_name(n) for n in _split_names(" ".join(tokens[:cut]))]
+        if len(names) >= 2 and all(_full_name(n) for n in names):
+            return Byline(tuple(names), ())
+    return None
+
+
+def _outlet_like(tokens: list[str]) -> bool:
+    if not all(t[:1].isupper() for t in tokens):
+        return False
+    if len(tokens) >= 2 and all(t.isupper() for t in tokens):
+        return True  # "USA TODAY"
+    return tokens[-1].lower().strip(".") in vocab.words("names.txt")
+
+
+def _full_name(name: str) -> bool:
+    """A person's name of first and last name at least, the last no initial."""
+    tokens = name.split()
+    return 2 <= len(tokens) <= NAME_MAX_WORDS - 1 and len(tokens[-1]) > 2 and is_person_name(name)
 
 
 def _segments(text: str) -> list[str]:
