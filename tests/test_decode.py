@@ -6,6 +6,7 @@ import codecs
 import gzip
 import io
 import os
+import re
 import zlib
 from pathlib import Path
 
@@ -363,3 +364,15 @@ def test_write_atomic_through_a_symlink(tmp_path: Path) -> None:
     link.symlink_to(target)
     write_atomic(link, "new")
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "new"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8")
+        | st.sampled_from(" \t\r\n\x0b\x0c\x1c\x85\xa0\u200b\u2028")
+    )
+)
+def test_inline_is_normalised_text_on_one_line(text: str) -> None:
+    """The ASCII shortcut and the general path agree with the definition."""
+    assert decoding.inline(text) == re.sub(r"\s+", " ", normalise(text)).strip()

@@ -410,10 +410,13 @@ def inline(text: str) -> str:
     >>> inline(" Kota\u00a0Bogor\u200b,\n\tJawa  Barat ")
     'Kota Bogor, Jawa Barat'
     """
-    return _WHITE_SPACE.sub(" ", normalise(text)).strip()
+    if text.isascii():  # most markup text: the controls go, white space collapses
+        return " ".join(text.translate(_ASCII_CONTROLS).split())
+    return " ".join(normalise(text).split())
 
 
-_WHITE_SPACE = recache.compile(r"\s+")
+#: The ASCII controls ``normalise`` removes (the rest are white space).
+_ASCII_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 
 
 def _normal_run(match: re.Match[str]) -> str:

@@ -39,7 +39,7 @@ Names = tuple[str, ...]
 def _hints(section: str) -> re.Pattern[str]:
     words = vocab.sections("html_meta.txt")[section]
     return recache.compile(
-        "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+        "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True)), re.I
     )
 
 
@@ -47,7 +47,10 @@ def _hints(section: str) -> re.Pattern[str]:
 def _attributes_xpath() -> Any:
     from lxml import etree  # type: ignore[import-untyped]
 
-    return etree.XPath("//body//@class | //body//@id | //body//@itemprop | //body//@rel")
+    # "/html/body/descendant-or-self::*" rather than "//body//": libxml2 walks the
+    # tree once per path instead of building every node's descendants.
+    under = "/html/body/descendant-or-self::*/@"
+    return etree.XPath(" | ".join(under + name for name in ("class", "id", "itemprop", "rel")))
 
 
 def _byline_candidates(tree: Any) -> list[Any]:
@@ -57,11 +60,10 @@ def _byline_candidates(tree: Any) -> list[Any]:
     hints = _hints("byline-hints")
     out: list[Any] = []
     for value in _attributes_xpath()(tree):
-        text = value.lower()
         marked = (
-            text.strip() == "author"
+            value.strip().lower() == "author"
             if value.attrname in ("itemprop", "rel")
-            else hints.search(text)
+            else hints.search(value)
         )
         if not marked:
             continue
