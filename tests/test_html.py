@@ -323,6 +323,19 @@ def test_caption_above_the_story_is_not_taken_for_its_lead() -> None:
     assert caption not in texts
 
 
+def test_words_the_extractor_drops_inside_a_paragraph_come_back() -> None:
+    """trafilatura's precision mode drops some inline elements (a link in a
+    span of class "link"); the page's fuller paragraph is used instead."""
+    link = "<span class='link'><a href='/berita/denda'>pemerintah akan menjatuhkan denda</a></span>"
+    sentence = (
+        f"Menurut laporan wartawan kami, {link} kepada kontraktor yang terlambat menyelesaikan "
+        "pekerjaan jembatan, dan keputusan itu diumumkan setelah rapat panjang di balai kota."
+    )
+    article = clean(_page(body=HEADLINE + f"<p>{sentence}</p>"))
+    assert "kami, pemerintah akan menjatuhkan denda kepada kontraktor" in to_dict(article)["body"]
+    assert any(s.rule == "html.restored-words" for s in article.steps)
+
+
 def test_tiny_main_content_uses_the_page_text() -> None:
     article = html_to_article("<html><body><p>Satu kalimat pendek.</p></body></html>", Options())
     assert "html.page-text" in [s.rule for s in article.steps]

@@ -130,6 +130,12 @@ class Page(NamedTuple):
         return 1 + sum(1 for j in near if self.is_link(j)) < MENU_MIN_LINKS
 
 
+#: A main paragraph gets the page's fuller text back when that adds at most
+#: this share of its words and the first and last words agree.
+RESTORE_MAX_SHARE = 1 / 3
+RESTORE_END_WORDS = 3
+
+
 #: Main blocks with their index in the page's blocks (-1: not found there).
 Placed = list[tuple[Block, int]]
 
@@ -158,7 +164,8 @@ def compose(page: Page, main: list[Block], title: str | None, dated: bool) -> Co
         if not dated:
             _refuse_index_page(page)
         return _whole_page(page, title, f"{why}: the page's visible text is used")
-    steps: list[Step] = []
+    placed, restored = _restore_words(page, placed)
+    steps: list[Step] = [Step(_STAGE, "html.restored-words", b.text) for b in restored]
     if _mostly_links(page, placed):
         placed, step = _links_or_prose(page, placed)
         steps.append(step)
@@ -182,6 +189,32 @@ def compose(page: Page, main: list[Block], title: str | None, dated: bool) -> Co
         steps.append(Step(_STAGE, "html.stray-main", f"{strays} main blocks far from the rest"))
     steps += [Step(_STAGE, "html.gap-sentence", b.text) for b in filled]
     return Composed(blocks, tuple(steps), title_at)
+
+
+def _restore_words(page: Page, placed: Placed) -> tuple[Placed, list[Block]]:
+    """Main paragraphs missing words the page has inside them (trafilatura's
+    precision mode drops some inline elements, a link's text among them:
+    "has reported that for his role"): the page's paragraph instead, when it
+    starts and ends alike and only adds words (at most a third of them)."""
+    out: Placed = []
+    restored: list[Block] = []
+    for block, i in placed:
+        if i >= 0 and block.type is BlockType.PARA and _only_adds_words(block, page.blocks[i]):
+            block = block._replace(text=page.blocks[i].text, links=page.blocks[i].links)
+            restored.append(block)
+        out.append((block, i))
+    return out, restored
+
+
+def _only_adds_words(block: Block, fuller: Block) -> bool:
+    have, full = key(block.text).split(), key(fuller.text).split()
+    if len(full) <= len(have) or len(full) - len(have) > len(full) * RESTORE_MAX_SHARE:
+        return False
+    ends = RESTORE_END_WORDS
+    if have[:ends] != full[:ends] or have[-ends:] != full[-ends:]:
+        return False
+    rest = iter(full)
+    return all(word in rest for word in have)  # the block's words, in order, within the page's
 
 
 def _fill_gaps(page: Page, placed: Placed) -> tuple[Placed, list[Block]]:
