@@ -336,6 +336,24 @@ def test_words_the_extractor_drops_inside_a_paragraph_come_back() -> None:
     assert any(s.rule == "html.restored-words" for s in article.steps)
 
 
+def test_a_hover_card_inside_a_sentence_is_not_read() -> None:
+    """A name's hover card (shown only under the pointer) holds other
+    headlines; the sentence around it reads on."""
+    card = (
+        "<span class='rollover-people-block'><span class='rollover-block'>"
+        "<a href='/p/1'>Budi Santoso Wijaya</a><a href='/b/2'>Wali kota resmikan pasar baru</a>"
+        "</span></span>"
+    )
+    link = "<a class='rollover-people-link' href='/p/1'>Budi Santoso</a>"
+    sentence = (
+        f"Wali Kota <span class='rollover-people'>{link}{card}</span> "
+        "meresmikan jembatan itu pada Senin pagi bersama warga dan pejabat kecamatan setempat."
+    )
+    body = to_dict(clean(_page(body=HEADLINE + f"<p>{sentence}</p>")))["body"]
+    assert "Wali Kota Budi Santoso meresmikan jembatan itu" in body
+    assert "Wali kota resmikan pasar baru" not in body
+
+
 def test_tiny_main_content_uses_the_page_text() -> None:
     article = html_to_article("<html><body><p>Satu kalimat pendek.</p></body></html>", Options())
     assert "html.page-text" in [s.rule for s in article.steps]

@@ -21,7 +21,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .. import recache
+from .. import recache, vocab
 from ..errors import NoArticleError
 from ..model import Article, Block, Kind, Source, Step
 from ..options import Options
@@ -49,7 +49,7 @@ def html_to_article(html: str, options: Options) -> Article:
     Raises ``NoArticleError`` when the page has no text, or is plainly an
     index of other stories (headline links with teasers, no publication date).
     """
-    tree = parse_html(html)
+    tree = _without_popups(parse_html(html))
     meta = read_meta(tree)
     captions = _captions(tree)
     page = _page(tree, captions, options.links)
@@ -126,6 +126,29 @@ def _without_code(tree: Any) -> Any:
 
     etree.strip_elements(tree, *CODE_TAGS, with_tail=False)
     return tree
+
+
+def _without_popups(tree: Any) -> Any:
+    """``tree`` without hover cards and tooltips (in place), which no reader
+    sees in the story: "Kristi Noem" carries her other headlines in one."""
+    for el in _popups_xpath()(tree):
+        if el.getparent() is not None:
+            el.drop_tree()  # its tail (the sentence going on) stays
+    return tree
+
+
+@cache
+def _popups_xpath() -> Any:
+    """Hover cards and tooltips: a class holding a word of
+    ``popup-class-hints``, the innermost such element that is no link (the
+    elements around it and the link hold the name or term the card is about:
+    "rollover-people" holds the link "Kristi Noem" and her card)."""
+    from lxml import etree
+
+    hints = vocab.sections("html_meta.txt")["popup-class-hints"]
+    test = " or ".join(f"contains(@class, '{hint}')" for hint in hints)
+    card = f"*[not(self::a)][@class][{test}]"
+    return etree.XPath(f"/html/body//{card}[not(.//{card})]")
 
 
 @cache
