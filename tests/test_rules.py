@@ -33,6 +33,8 @@ DATELINES = [
     ("MASOHI, Polres Maluku Tengah – Jumat", "MASOHI", None),
     ("(CNN) — The storm", None, "CNN"),
     ("Hong Kong (CNN Business)A muddled view of trade talks", "Hong Kong", "CNN Business"),
+    ("BANDA ACEH (Waspada): Gubernur Aceh", "BANDA ACEH", "Waspada"),
+    ("Medan, (Analisa). Gubernur Sumatera Utara", "Medan", "Analisa"),
 ]
 # A site name where a place would be: cut from the text, but no dateline.
 SITE_ONLY = [
@@ -47,6 +49,9 @@ NOT_DATELINES = [
     '"Mulai keluarga, lembaga pendidikan," ungkap AKBP Wimboko.',
     "Badan Pusat Statistik (BPS) Jawa Timur mencatat inflasi",
     "Dinas Kesehatan (Dinkes) Kota Bogor menyebut",
+    "Badan Pusat Statistik (BPS): Inflasi naik",
+    "BPS (Badan Pusat Statistik): Inflasi naik",
+    "Menteri Keuangan (Menkeu). Sri Mulyani",
 ]
 
 
@@ -98,6 +103,14 @@ BYLINES = [
         ["Michael David Smith"],
         [],
     ),
+    ("Kontributor Bandung, Agie Permadi", ["Agie Permadi"], []),
+    (
+        "Reporting by Jane Smith in Jakarta and Bob Jones in Washington; Editing by Tom Hogue",
+        ["Jane Smith", "Bob Jones"],
+        ["Tom Hogue"],
+    ),
+    ("Fajar Nugroho - detikNews", ["Fajar Nugroho"], []),
+    ("Jane Smith | Staff writer", ["Jane Smith"], []),
     # writers joined by "and", then their outlet (Gannett papers)
     ("Kevin Johnson and Kevin McCoy USA TODAY", ["Kevin Johnson", "Kevin McCoy"], []),
     (
@@ -118,6 +131,7 @@ NOT_BYLINES = [
     "Joe Biden and Kamala Harris Visit Ohio",
     "Trump and Biden Trade Barbs Over Times",
     "Kevin Johnson USA TODAY",
+    "Deli Serdang | TribuneIndonesia.com-",
 ]
 
 

@@ -61,8 +61,8 @@ def boilerplate() -> dict[str, dict[str, str]]:
 def byline_labels() -> dict[str, str]:
     """``{label: "author"|"editor"}`` from byline.txt."""
     labels: dict[str, str] = {}
-    for role, entries in sections("byline.txt").items():
-        for label in entries:
+    for role in ("author", "editor"):
+        for label in sections("byline.txt")[role]:
             labels[label.lower()] = role
     return labels
 

@@ -22,7 +22,9 @@ NAME_MAX_WORDS = 5
 #: ("Sioux Falls Argus Leader").
 OUTLET_MAX_WORDS = 5
 
-_ROLE_SUFFIX = recache.compile(r"^(?P<names>[^,]{3,60}),\s{0,2}(?P<role>[A-Za-z ]{3,40})$")
+_ROLE_SUFFIX = recache.compile(
+    r"^(?P<names>[^,|]{3,60}?)\s{0,2}[,|]\s{0,2}(?P<role>[A-Za-z ]{3,40})$"
+)
 #: "Name @handle ...", "Name - date", "Name | date".
 _NAME_THEN_STAMP = recache.compile(
     r"^(?P<name>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3})\s+(?:(?P<rest>@\w.*)|[-–—|•]\s+(?P<date>\S.*))$"
@@ -57,17 +59,31 @@ def parse_byline(text: str) -> Byline | None:
 
 
 def _name_then_stamp(text: str) -> Byline | None:
-    """A name, then the writer's handle or the date: "Catherine Shu
-    @catherineshu / 2 days", "Chris Davies - Nov 19, 2019, 10:31 pm CST"."""
+    """A name, then the writer's handle, the date or the site: "Catherine
+    Shu @catherineshu / 2 days", "Chris Davies - Nov 19, 2019, 10:31 pm CST",
+    "Fajar Nugroho - detikNews"."""
     match = _NAME_THEN_STAMP.match(text)
     if match is None:
         return None
     name, date = clean_name(match.group("name")), match.group("date")
     if not (2 <= len(name.split()) <= NAME_MAX_WORDS and is_person_name(name)):
         return None
-    if date is not None and not is_date_line(date):
+    if date is not None and not is_date_line(date) and not _site_after(text, date):
         return None
     return Byline((name,), ())
+
+
+def _site_after(text: str, site: str) -> bool:
+    """ "Fajar Nugroho - detikNews": the site's name after a dash, the line's
+    last words ("Deli Serdang | TribuneIndonesia.com-" is a dateline)."""
+    site = site.strip()
+    dashed = text[: len(text) - len(site)].rstrip().endswith(("-", "–", "—"))
+    return (
+        dashed
+        and len(site.split()) <= 2
+        and not site.endswith(("-", "–", "—"))
+        and bool(patterns.DOMAIN.match(site) or patterns.SITE_WORD.search(site.upper()))
+    )
 
 
 def _names_then_outlet(text: str) -> Byline | None:
@@ -142,7 +158,10 @@ def _label_and_rest(segment: str) -> tuple[str, str] | None:
     after = patterns.BYLINE_AFTER_LABEL.match(segment[len(found[0]) :])
     if after is None:
         return None
-    return found[1], segment[len(found[0]) + after.end() :]
+    rest = segment[len(found[0]) + after.end() :]
+    if found[0] in vocab.sections("byline.txt")["desk-then-name"]:
+        rest = rest.partition(",")[2] or rest  # "Kontributor Bandung, Agie Permadi"
+    return found[1], rest
 
 
 def _role_of(labels: str) -> str | None:
@@ -173,7 +192,8 @@ def _role_suffix(text: str) -> Byline | None:
 def _split_names(rest: str) -> list[str]:
     rest = patterns.NAME_NOISE.sub(" ", rest)
     rest = patterns.NAME_TAIL.sub("", rest)
-    return [x for x in patterns.NAME_SPLIT.split(rest) if x.strip()]
+    names = (patterns.NAME_PLACE.sub("", x) for x in patterns.NAME_SPLIT.split(rest))
+    return [x for x in names if x.strip()]
 
 
 def clean_name(name: str) -> str:

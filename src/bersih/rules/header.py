@@ -350,6 +350,8 @@ def match_dateline(text: str) -> Dateline | None:
         patterns.DATELINE_PLACE_FIRST,
         patterns.DATELINE_NO_DASH,
         patterns.DATELINE_GLUED,
+        patterns.DATELINE_PAREN_COLON,
+        patterns.DATELINE_PAREN_DOT,
         patterns.DATELINE_SITE_ONLY,
         patterns.DATELINE_CAPS_DOT,
         patterns.DATELINE_AGENCY_ONLY,

@@ -134,6 +134,17 @@ DATELINE_PLACE_FIRST = recache.compile(
 DATELINE_GLUED = recache.compile(
     rf"^{_PLACE}\s{{0,2}}\((?P<agency>[A-Z][\w .]{{1,20}})\)(?=[A-Z\"“])"
 )
+#: "BANDA ACEH (Waspada): ...": a regional paper's name in parentheses, then a
+#: colon, after a place in capitals ("Badan Pusat Statistik (BPS): ..." is a sentence).
+DATELINE_PAREN_COLON = recache.compile(
+    r"^(?P<place>[A-Z]{4,}|[A-Z]{2,}(?:[ -][A-Z]{2,}){1,3})\s{0,2}"
+    r"\((?P<agency>[A-Z][\w.]{1,20}(?: [A-Z][\w.]{1,20})?)\)"
+    r"\s{0,2}:\s{1,3}(?=[A-Z\"“])"
+)
+#: "Medan, (Analisa). ...", "Bandung, (PR).- ...": the paper after a comma, then a full stop.
+DATELINE_PAREN_DOT = recache.compile(
+    rf"^{_PLACE},\s{{0,2}}\((?P<agency>[A-Z][\w .]{{1,20}})\)\s{{0,2}}\.-?\s{{1,3}}(?=[A-Z\"“])"
+)
 #: "(CNN) — The ..." (an agency or network alone).
 DATELINE_AGENCY_ONLY = recache.compile(rf"^\((?P<agency>[A-Z][\w .]{{1,20}})\){_DASH}")
 #: "JAKARTA. Hujan ..." / "KONTAN.CO.ID - JAKARTA. Indeks ..." (upper-case
@@ -194,6 +205,8 @@ NAME_SPLIT = recache.compile(r"(?:(?<!\s)\s+)?(?:,|&|\band\b|\bdan\b|\bserta\b)\
 NAME_TAIL = recache.compile(
     r"(?<!\s)\s+(?:diperbarui|diterbitkan|updated|published|pada|on|at|\d|[-–—|]\s).*$", re.I
 )
+#: Where a writer filed from, after the name ("Jane Smith in Jakarta").
+NAME_PLACE = recache.compile(r"(?<!\s)\s{1,3}in\s{1,3}[A-Z][\w .'’-]*$")
 #: "(https://…)" style links, e-mail addresses and handles in a byline.
 # (Bounded by the brackets and by the look-behind: "\(.*?\)" and "\S+@" retry
 # from every character of a long run without ")" or "@", O(n²).)
