@@ -61,6 +61,8 @@ def _furniture_shape(text: str, f: Features) -> str:
         f.words <= 12 and patterns.COMMENTER.match(text)
     ):
         return "section.comments"  # "2 comments", "Pamela says:"
+    if f.words <= 8 and (patterns.READING_TIME.match(text) or patterns.PLAYER_CLOCK.match(text)):
+        return "meta.reading-time"  # "5 min read", a video's "0:00 / 2:30"
     if f.words <= 12 and patterns.PAGINATION.match(text):
         return "nav.pages"  # "Halaman: 1 2 3", "Page 2 of 5"
     if patterns.SHORTCODE.match(text):

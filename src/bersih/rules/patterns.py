@@ -291,7 +291,7 @@ EXCERPT_END = recache.compile(r"[\[(](?:…|\.{3})[\])]\s*$")
 CUT_OFF = recache.compile(r"\w\s?(?:…|\.{3})\s*$")
 #: "32M ago", "2 hours ago", "5 menit lalu", "1 jam yang lalu".
 RELATIVE_TIME = recache.compile(
-    r"^(?:updated\s|diperbarui\s)?\d{1,3}\s{0,2}(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|detik|menit|jam|hari|minggu|bulan|tahun)\s{1,2}(?:ago|(?:yang\s)?lalu)$",
+    r"^(?:updated\s|published\s|posted\s|diperbarui\s|diterbitkan\s)?\d{1,3}\s{0,2}(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|detik|menit|jam|hari|minggu|bulan|tahun)\s{1,2}(?:ago|(?:yang\s)?lalu)$",
     re.I,
 )
 #: A photo credit in capitals: "TRIBUNNEWS/IRWAN RISMAWAN", "ANTARA FOTO/GALIH".
@@ -314,8 +314,8 @@ SHORTCODE = recache.compile(r"^\[(?P<tag>[a-z_]{2,20})(?:\s[^\]]{0,300})?\].{0,3
 #: A comments section's heading: "2 comments", "3 Komentar", "10 thoughts on
 #: “...”", "34 responses to “...”" (the story's title in quotes).
 COMMENTS_HEADING = recache.compile(
-    r"^\d{1,5}\s(?:(?:comments?|responses?|replies|thoughts?)(?:\s(?:on|to)\s[“\"‘'«].*)?"
-    r"|thoughts?\son\b.*|komentar|tanggapan)$",
+    r"^(?:\d{1,5}\s(?:(?:comments?|responses?|replies|thoughts?)(?:\s(?:on|to)\s[“\"‘'«].*)?"
+    r"|thoughts?\son\b.*|komentar|tanggapan)|(?:comments?|komentar)\s?\(\d{1,5}\))$",
     re.I,
 )
 #: The heading over a story's comments that names the story: "34 responses
@@ -329,6 +329,15 @@ PAGINATION = recache.compile(
     r"|\d{1,3}(?=\s))(?:\s{1,3}\d{1,3})*(?:\s{1,3}(?:next|selanjutnya|berikutnya|»|›|>))*\s*$",
     re.I,
 )
+#: A story's reading time: "5 min read", "Reading time: 4 minutes", "Waktu baca 3 menit".
+READING_TIME = recache.compile(
+    r"^(?:\d{1,3}\s{0,2}(?:min|mins|minutes?|menit)\s(?:read|baca)"
+    r"|(?:reading time|read time|waktu baca|lama baca)\s?:?\s{0,2}\d{1,3}\s{0,2}"
+    r"(?:min|mins|minutes?|menit))$",
+    re.I,
+)
+#: A video player's clock: "0:00 / 2:30".
+PLAYER_CLOCK = recache.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s{0,2}/\s{0,2}\d{1,2}:\d{2}(?::\d{2})?$")
 #: A commenter's line: "Pamela says:", "Budi berkata:".
 COMMENTER = recache.compile(r"^[\w .'’-]{1,40}\s(?:says|said|wrote|berkata|menulis)\s?:?$")
 #: An author's bio: "Meg James is a corporate media reporter for the Los Angeles Times ...".
