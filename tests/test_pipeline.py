@@ -426,3 +426,32 @@ def test_a_headline_printed_twice_over_the_story_is_its_title() -> None:
     article = clean(page)
     assert article.title == HEADLINE
     assert article.body_text == "\n\n".join(EN_PARAS)
+
+
+TABLE = [
+    "Qualified teams",
+    "England (Group A): 10th appearance",
+    "Czech Republic (Group A): Seventh appearance",
+    "Ukraine (Group B): Third appearance",
+    "Spain (Group F): 11th appearance",
+    "Sweden (Group F): Seventh appearance",
+]
+
+
+def test_a_table_pasted_as_lines_below_the_story_is_the_storys() -> None:
+    """Rows sharing one punctuation pattern ("():") right below the last
+    paragraph, under a short heading: the story's table."""
+    article = clean(_pasted([HEADLINE, "By Meg James"]) + "\n\n" + "\n\n".join(TABLE))
+    assert article.body_text == "\n\n".join([*EN_PARAS, *TABLE])
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ["Categories", "News (12)", "Sports (8)", "World (5)", "Business (3)", "Travel (2)"],
+        ["Home", "Scores", "Schedule", "Standings", "Teams", "Players"],
+    ],
+)
+def test_menus_and_category_counts_below_the_story_are_no_table(rows: list[str]) -> None:
+    article = clean(_pasted([HEADLINE, "By Meg James"]) + "\n\n" + "\n\n".join(rows))
+    assert article.body_text == "\n\n".join(EN_PARAS)

@@ -78,6 +78,11 @@ LISTED_HEADLINE_MAX_WORDS = 20
 #: A headline-like line that heads no paragraph is another story's link
 #: from this many words on.
 HEADLINE_MIN_WORDS = 5
+#: A table pasted as lines below the story: at least this many rows of at
+#: most this many words, sharing a punctuation pattern of at least this many marks.
+TABLE_MIN_ROWS = 4
+TABLE_ROW_MAX_WORDS = 12
+TABLE_MIN_MARKS = 3
 
 
 def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
@@ -97,6 +102,10 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     start, end = _body_run(blocks[:cut], feats[:cut], listed)
     start, end = _editorial_bounds(blocks, feats, start, end)
     end = _trailing_headlines(blocks, feats, start, end, listed)
+    table = _table_below(blocks, feats, end)
+    if table:
+        end = table[-1]
+        listed.update(table)
     start = _leading_headlines(blocks, feats, start, end, listed)
     listings = sorted(listing_spans(blocks, start, end) + teaser_spans(blocks, feats, start, end))
     if listings:
@@ -233,6 +242,40 @@ def _trailing_headlines(
     if prose_words(blocks, feats, start, first - 1) < RELAX_MIN_WORDS:
         return end  # nothing of a story above the row: leave it to the other rules
     return first - 1
+
+
+def _table_below(blocks: list[Block], feats: list[Features], end: int) -> list[int]:
+    """The story's table pasted as lines right below its last paragraph,
+    under a short heading or none ("Qualified teams", then "England (Group
+    A): 10th appearance", ...): rows of one punctuation pattern that has at
+    least ``TABLE_MIN_MARKS`` marks ("():"), at least ``TABLE_MIN_ROWS`` of
+    them. Menus ("Home"), category counts ("News (12)") and headlines (each
+    its own punctuation) make no such table."""
+    i = end + 1
+    if i < len(blocks) and _short_line(blocks, feats, i) and not patterns.TERMINAL.search(
+        blocks[i].text
+    ):
+        i += 1  # the table's heading
+    rows: list[int] = []
+    while i < len(blocks) and _short_line(blocks, feats, i):
+        if rows and _marks(blocks[i].text) != _marks(blocks[rows[0]].text):
+            break
+        rows.append(i)
+        i += 1
+    if len(rows) < TABLE_MIN_ROWS or len(_marks(blocks[rows[0]].text)) < TABLE_MIN_MARKS:
+        return []
+    if rows[0] > end + 1:
+        return [end + 1, *rows]  # the heading goes with its table
+    return rows
+
+
+def _short_line(blocks: list[Block], feats: list[Features], i: int) -> bool:
+    return blocks[i].label == Label.SHORT and feats[i].words <= TABLE_ROW_MAX_WORDS
+
+
+def _marks(text: str) -> str:
+    """The punctuation of a line, in order: "England (Group A): 10th" -> "():"."""
+    return "".join(ch for ch in text if not ch.isalnum() and not ch.isspace())
 
 
 def _leading_headlines(
