@@ -252,8 +252,10 @@ def _table_below(blocks: list[Block], feats: list[Features], end: int) -> list[i
     them. Menus ("Home"), category counts ("News (12)") and headlines (each
     its own punctuation) make no such table."""
     i = end + 1
-    if i < len(blocks) and _short_line(blocks, feats, i) and not patterns.TERMINAL.search(
-        blocks[i].text
+    if (
+        i < len(blocks)
+        and _short_line(blocks, feats, i)
+        and not patterns.TERMINAL.search(blocks[i].text)
     ):
         i += 1  # the table's heading
     rows: list[int] = []
