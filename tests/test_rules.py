@@ -285,6 +285,8 @@ LEXICON = [
     ("Filed under: Politics", "section.tags"),
     ("Enter your email address", "promo.subscribe"),
     ("Have a news tip? Email us.", "promo.follow"),
+    ("CLICK HERE TO GET THE FOX NEWS APP", "promo.follow"),
+    ("Fox News' Jane Doe contributed to this report.", "footer.credit"),
     ("Example is part of Example Media Inc. Visit our corporate site.", "footer.copyright"),
 ]
 NOT_LEXICON = [
@@ -346,6 +348,8 @@ def test_author_bio(text: str) -> None:
         ("Reading time: 4 minutes", "meta.reading-time"),
         ("0:00 / 2:30", "meta.reading-time"),
         ("Comments (12)", "section.comments"),
+        ("New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM", "meta.date"),
+        ("The council met on 19 November 2019 | and voted to rebuild the bridge.", ""),
         ("(Dik/Ysl)", ""),
         ("2 responses to the survey came back after the deadline", ""),
     ],

@@ -23,6 +23,11 @@ TITLELIKE_MAX_WORDS = 25
 BREADCRUMB_MAX_WORDS = 8
 #: A caption with its credit glued on has at most this many words.
 CAPTION_MAX_WORDS = 120
+#: A line of "|"-separated parts, one of them a date ("Bureau | Updated :
+#: 19 November 2019"), is at most this many words, each other part at most
+#: STAMP_PART_MAX_WORDS.
+STAMPED_MAX_WORDS = 16
+STAMP_PART_MAX_WORDS = 6
 #: "Kapolda Malut, Brigjen (Pol) Darmawan Siregar": at most this many words a side.
 PERSON_CAPTION_MAX_WORDS = 4
 
@@ -43,6 +48,8 @@ def _first_label(block: Block, f: Features, skip: frozenset[str]) -> tuple[str, 
         return Label.META, "meta.byline"
     if f.words <= 14 and is_date_line(block.text):
         return Label.META, "meta.date"
+    if f.words <= STAMPED_MAX_WORDS and _stamped_line(block.text):
+        return Label.META, "meta.date"
     if f.words <= 6 and patterns.RELATIVE_TIME.match(block.text):
         return Label.BAD, "meta.time-ago"
     furniture = _furniture_shape(block.text, f)
@@ -53,6 +60,19 @@ def _first_label(block: Block, f: Features, skip: frozenset[str]) -> tuple[str, 
     ):
         return Label.GOOD, ""
     return Label.SHORT, ""
+
+
+def _stamped_line(text: str) -> bool:
+    """ "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM":
+    parts set apart by "|", one a date line, the others a few words each."""
+    parts = [p.strip() for p in text.split("|")]
+    if len(parts) < 2 or not any(is_date_line(p) for p in parts):
+        return False
+    return all(
+        is_date_line(p)
+        or (len(p.split()) <= STAMP_PART_MAX_WORDS and not patterns.TERMINAL.search(p))
+        for p in parts
+    )
 
 
 def _furniture_shape(text: str, f: Features) -> str:
