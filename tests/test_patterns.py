@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import bersih
 from bersih.rules import patterns
@@ -278,3 +280,27 @@ def test_rule_function_is_linear_on_near_matches(function: str) -> None:
         if seconds > MAX_SECONDS:
             slow.append(f"{text[:30]!r}... ({len(text)} chars): {seconds:.2f} s")
     assert not slow, f"{function} is slow on:\n" + "\n".join(slow)
+
+
+def _longest_prefix(phrases: dict[str, str], key: str) -> tuple[str, str] | None:
+    """The definition: the longest phrase the key starts with at a word boundary."""
+    found = [
+        (p, v)
+        for p, v in phrases.items()
+        if key.startswith(p)
+        and (len(p) == len(key) or not p[-1].isalnum() or not key[len(p)].isalnum())
+    ]
+    return max(found, key=lambda pv: len(pv[0])) if found else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.text("ab :+©-", min_size=1, max_size=6), st.just("rule"), max_size=12),
+    st.text("ab :+©-", max_size=10),
+)
+def test_prefix_table_finds_the_longest_phrase_at_a_word_boundary(
+    phrases: dict[str, str], key: str
+) -> None:
+    from bersih.rules.patterns import PrefixTable
+
+    assert PrefixTable(phrases).match(key) == _longest_prefix(phrases, key)

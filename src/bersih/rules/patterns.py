@@ -40,26 +40,34 @@ def _alternation(phrases: list[str]) -> str:
 
 class PrefixTable:
     """Longest-phrase prefix lookup without a regex (no compile cost, no
-    backtracking): one dict per phrase length, tried longest first."""
+    backtracking): phrases grouped by their leading word (the run of letters
+    and digits they start with), longest first; a key is checked against its
+    own leading word's group only."""
 
     def __init__(self, phrases: dict[str, str]) -> None:
-        self._by_len: dict[int, dict[str, str]] = {}
-        for phrase, value in phrases.items():
-            self._by_len.setdefault(len(phrase), {})[phrase] = value
-        self._lengths = sorted(self._by_len, reverse=True)
+        self._by_word: dict[str, list[tuple[str, str]]] = {}
+        for phrase, value in sorted(phrases.items(), key=lambda pv: -len(pv[0])):
+            self._by_word.setdefault(_leading_word(phrase), []).append((phrase, value))
 
     def match(self, key: str) -> tuple[str, str] | None:
         """``(phrase, value)`` of the longest phrase ``key`` starts with at a
         word boundary, or None."""
-        for length in self._lengths:
-            if length > len(key):
-                continue
-            value = self._by_len[length].get(key[:length])
-            if value is None:
-                continue
-            if not key[length - 1].isalnum() or length == len(key) or not key[length].isalnum():
-                return key[:length], value
+        for phrase, value in self._by_word.get(_leading_word(key), ()):
+            length = len(phrase)
+            if key.startswith(phrase) and (
+                length == len(key) or not key[length - 1].isalnum() or not key[length].isalnum()
+            ):
+                return phrase, value
         return None
+
+
+_LEADING_WORD = recache.compile(r"[^\W_]*")
+
+
+def _leading_word(text: str) -> str:
+    """The letters and digits ``text`` starts with ("baca" of "baca: ..."; "" for "© 2024")."""
+    found = _LEADING_WORD.match(text)
+    return found.group() if found else ""
 
 
 @cache
