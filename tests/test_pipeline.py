@@ -455,3 +455,18 @@ def test_a_table_pasted_as_lines_below_the_story_is_the_storys() -> None:
 def test_menus_and_category_counts_below_the_story_are_no_table(rows: list[str]) -> None:
     article = clean(_pasted([HEADLINE, "By Meg James"]) + "\n\n" + "\n\n".join(rows))
     assert article.body_text == "\n\n".join(EN_PARAS)
+
+
+def test_a_table_alone_is_no_article() -> None:
+    with pytest.raises(NoArticleError):
+        clean("\n\n".join(TABLE[1:]))
+
+
+def test_a_title_printed_twice_below_other_stories_is_no_card() -> None:
+    """Teasers above, then the story's headline twice and its dateline lead."""
+    teasers = [EN_PARAS[2].replace("bridge", "school"), EN_PARAS[1].replace("bridge", "tunnel")]
+    lead = "LONDON (Reuters) - " + EN_PARAS[0]
+    page = "\n\n".join(["Related", *teasers, HEADLINE, HEADLINE, lead, EN_PARAS[1], EN_PARAS[2]])
+    article = clean(page)
+    assert EN_PARAS[0] in article.body_text
+    assert not any(s.rule == "teaser.card" for s in article.removed)

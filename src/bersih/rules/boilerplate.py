@@ -102,7 +102,7 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     start, end = _body_run(blocks[:cut], feats[:cut], listed)
     start, end = _editorial_bounds(blocks, feats, start, end)
     end = _trailing_headlines(blocks, feats, start, end, listed)
-    table = _table_below(blocks, feats, end)
+    table = _table_below(blocks, feats, end) if end >= start else []
     if table:
         end = table[-1]
         listed.update(table)

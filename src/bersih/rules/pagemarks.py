@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..model import Block, Label
 from . import patterns
 from .features import Features
+from .header import match_dateline
 
 #: The site's name, when printed as a credit, is also among the page's first blocks.
 SITE_NAME_WINDOW = 5
@@ -209,11 +210,13 @@ def _copy_below(blocks: list[Block], i: int) -> int | None:
 
 
 def _is_teaser(blocks: list[Block], feats: list[Features], i: int) -> bool:
+    """A short paragraph, no story's lead: no dateline opens it, no byline follows."""
     after = blocks[i + 1 : i + 3]
     return (
         blocks[i].label == Label.GOOD
         and feats[i].words <= TEASER_MAX_WORDS
         and not any(b.label == Label.META for b in after)
+        and match_dateline(blocks[i].text) is None
     )
 
 
