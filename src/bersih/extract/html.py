@@ -26,7 +26,7 @@ from ..errors import NoArticleError
 from ..model import Article, Block, Kind, Source, Step
 from ..options import Options
 from ..rules.dates import is_date_line
-from .htmldom import element_blocks, linked_blocks, text_of
+from .htmldom import body_attributes, element_blocks, linked_blocks, text_of
 from .htmlmeta import Found, PageMeta, read_meta, to_iso
 from .htmlpage import Page, compose, key
 
@@ -38,7 +38,6 @@ DATE_WINDOW = 4
 DATE_LINE_MAX_CHARS = 80
 
 _STAGE = "extract"
-_CAPTION = recache.compile(r"caption", re.I)
 _XML_DECLARATION = recache.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
@@ -49,9 +48,12 @@ def html_to_article(html: str, options: Options) -> Article:
     Raises ``NoArticleError`` when the page has no text, or is plainly an
     index of other stories (headline links with teasers, no publication date).
     """
-    tree = _without_popups(parse_html(html))
-    meta = read_meta(tree)
-    captions = _captions(tree)
+    tree = parse_html(html)
+    attributes = body_attributes(tree)
+    if _drop_popups(attributes):
+        attributes = body_attributes(tree)  # without the cards' own
+    meta = read_meta(tree, attributes)
+    captions = _captions(tree, attributes)
     page = _page(tree, captions, options.links)
     main = _main_blocks(_without_code(tree), options.links)
     title = meta.title.value if meta.title else None
@@ -68,19 +70,11 @@ def html_to_article(html: str, options: Options) -> Article:
 
 
 @cache
-def _captions_xpath() -> Any:
-    """``<figcaption>`` and elements whose class holds "caption"."""
-    from lxml import etree  # type: ignore[import-untyped]
-
-    return etree.XPath("//figcaption | //*[contains(@class, 'aption')]")
-
-
-@cache
 def _parser() -> Any:
     """lxml's HTML parser making ``lxml.html`` elements (which trafilatura
     expects) by a lookup in C: ``lxml.html``'s own parser picks each
     element's class in Python, on every element Python touches."""
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
     from lxml import html as lxml_html
 
     parser = etree.HTMLParser(
@@ -128,32 +122,24 @@ def _without_code(tree: Any) -> Any:
     return tree
 
 
-def _without_popups(tree: Any) -> Any:
-    """``tree`` without hover cards and tooltips (in place), which no reader
-    sees in the story: "Kristi Noem" carries her other headlines in one. A
-    card is the innermost element, links aside, whose class holds a word of
-    ``popup-class-hints`` (the elements around it and the link hold the name
-    or term the card is about: "rollover-people" holds "Kristi Noem" and her
-    card "rollover-block")."""
-    values = _classes_xpath()(tree)
+def _drop_popups(attributes: list[Any]) -> bool:
+    """Drop the page's hover cards and tooltips (in place; True if any),
+    which no reader sees in the story: "Kristi Noem" carries her other
+    headlines in one. A card is the innermost element, links aside, whose
+    class holds a word of ``popup-class-hints`` (the elements around it and
+    the link hold the name or term the card is about: "rollover-people"
+    holds "Kristi Noem" and her card "rollover-block")."""
+    classes = [v for v in attributes if v.attrname == "class"]
     hinted = _popup_hints()
     # Most pages have none: one scan of all the class values decides.
-    if not hinted.search("\0".join(values)):
-        return tree
-    found = [v.getparent() for v in values if hinted.search(v)]
-    cards = {el for el in found if el.tag != "a"}
+    if not hinted.search("\0".join(classes)):
+        return False
+    found = [v.getparent() for v in classes if hinted.search(v)]
+    cards = {el for el in found if el.tag not in ("a", "body")}
     innermost = [el for el in cards if not any(d in cards for d in el.iterdescendants())]
     for el in innermost:  # all chosen first: dropping one makes no other innermost
-        if el.getparent() is not None:
-            el.drop_tree()  # its tail (the sentence going on) stays
-    return tree
-
-
-@cache
-def _classes_xpath() -> Any:
-    from lxml import etree
-
-    return etree.XPath("/html/body/descendant::*/@class")
+        el.drop_tree()  # its tail (the sentence going on) stays
+    return bool(innermost)
 
 
 @cache
@@ -209,14 +195,15 @@ def _page(tree: Any, captions: set[str], links: bool = False) -> Page:
 
 
 # --- captions --------------------------------------------------------------------
-def _captions(tree: Any) -> set[str]:
+def _captions(tree: Any, attributes: list[Any]) -> set[str]:
     """Keys of the page's photo captions (``<figcaption>``, class "caption"):
     trafilatura leaves them out, and so do the page lines added around its
     main content."""
     keys = set()
-    for el in _captions_xpath()(tree):
-        if el.tag != "figcaption" and not _CAPTION.search(el.get("class") or ""):
-            continue
+    classed = (
+        v.getparent() for v in attributes if v.attrname == "class" and "caption" in v.lower()
+    )
+    for el in (*tree.iter("figcaption"), *classed):
         text = text_of(el)
         if 0 < len(text) <= CAPTION_MAX_CHARS:
             keys.add(key(text))

@@ -31,7 +31,7 @@ from ..rules.byline import unique
 from ..rules.dates import find_date
 from ..rules.header import clean_title
 from .htmlauthors import pick_authors
-from .htmldom import tag_of, text_of, visible
+from .htmldom import body_attributes, tag_of, text_of, visible
 
 #: An ``<h1>`` or title with fewer words is a section name ("Ekonomi").
 TITLE_MIN_WORDS = 3
@@ -90,8 +90,11 @@ def _names(section: str) -> tuple[str, ...]:
     return tuple(vocab.sections("html_meta.txt")[section])
 
 
-def read_meta(tree: Any) -> PageMeta:
-    """Collect the metadata candidates of a parsed page."""
+def read_meta(tree: Any, attributes: list[Any] | None = None) -> PageMeta:
+    """Collect the metadata candidates of a parsed page (``attributes``:
+    its ``body_attributes``, when the caller has them already)."""
+    if attributes is None:
+        attributes = body_attributes(tree)
     metas = _meta_values(tree)
     ld = [obj for obj in _ld_objects(tree) if _types(obj) & set(_names("article-types"))]
     site = _site_name(metas, ld)
@@ -99,7 +102,7 @@ def read_meta(tree: Any) -> PageMeta:
     sites = site_words(site, url)
     title, h1 = _pick_title(tree, metas, ld, sites)
     people = [obj.get("author") or obj.get("creator") for obj in ld]
-    authors, editors, rule = pick_authors(tree, metas, [p for p in people if p], sites)
+    authors, editors, rule = pick_authors(attributes, metas, [p for p in people if p], sites)
     return PageMeta(
         title=title,
         authors=authors,
