@@ -12,6 +12,8 @@ header stage still reads the furniture, and ``prune`` removes it.
 
 from __future__ import annotations
 
+import re
+
 from .. import vocab
 from ..model import Article, Block, BlockType, Kind, Label, Step, Zone
 from . import patterns
@@ -194,17 +196,25 @@ def _comments_start(blocks: list[Block], feats: list[Features]) -> int:
     """Where the readers' comments begin: a heading naming the story ("34
     responses to “...”") under a story's worth of prose. The body is looked
     for above it only: a long comment must not outweigh a short story."""
+    found = _closing_line(
+        blocks, feats, range(len(blocks)), "section.comments", patterns.COMMENTS_LIST_HEADING
+    )
+    return len(blocks) if found is None else found
+
+
+def _closing_line(
+    blocks: list[Block], feats: list[Features], span: range, rule: str, shape: re.Pattern[str]
+) -> int | None:
+    """The first block in ``span`` labelled ``rule`` whose text has ``shape``,
+    under a story's worth of prose (a notice above the story closes nothing)."""
     seen = 0
-    for i, block in enumerate(blocks):
+    for i in span:
+        block = blocks[i]
         if block.label == Label.GOOD:
             seen += feats[i].words
-        elif (
-            block.rule == "section.comments"
-            and seen >= RELAX_MIN_WORDS
-            and patterns.COMMENTS_LIST_HEADING.match(block.text)
-        ):
+        elif block.rule == rule and seen >= RELAX_MIN_WORDS and shape.search(block.text):
             return i
-    return len(blocks)
+    return None
 
 
 def _editorial_bounds(
@@ -369,18 +379,9 @@ def _copyright_end(blocks: list[Block], feats: list[Features], start: int, end: 
     """The site's copyright notice closes the article: what follows it (the
     footer's links, other stories) is the page's, not the story's. A photo
     credit ("© Reuters") is no notice, and a notice above the story no end."""
-    seen = 0
-    for i in range(start, end + 1):
-        block = blocks[i]
-        if block.label == Label.GOOD:
-            seen += feats[i].words
-        elif (
-            block.rule == "footer.copyright"
-            and seen >= RELAX_MIN_WORDS
-            and patterns.COPYRIGHT_NOTICE.search(block.text)
-        ):
-            return i - 1
-    return end
+    span = range(start, end + 1)
+    found = _closing_line(blocks, feats, span, "footer.copyright", patterns.COPYRIGHT_NOTICE)
+    return end if found is None else found - 1
 
 
 def _footer_byline(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:

@@ -82,7 +82,7 @@ def _site_after(text: str, site: str) -> bool:
         dashed
         and len(site.split()) <= 2
         and not site.endswith(("-", "–", "—"))
-        and bool(patterns.DOMAIN.match(site) or patterns.SITE_WORD.search(site.upper()))
+        and patterns.is_site_name(site)
     )
 
 

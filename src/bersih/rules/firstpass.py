@@ -66,12 +66,11 @@ def _stamped_line(text: str) -> bool:
     """ "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM":
     parts set apart by "|", one a date line, the others a few words each."""
     parts = [p.strip() for p in text.split("|")]
-    if len(parts) < 2 or not any(is_date_line(p) for p in parts):
+    if len(parts) < 2:
         return False
-    return all(
-        is_date_line(p)
-        or (len(p.split()) <= STAMP_PART_MAX_WORDS and not patterns.TERMINAL.search(p))
-        for p in parts
+    others = [p for p in parts if not is_date_line(p)]
+    return len(others) < len(parts) and all(
+        len(p.split()) <= STAMP_PART_MAX_WORDS and not patterns.TERMINAL.search(p) for p in others
     )
 
 

@@ -360,10 +360,11 @@ def match_dateline(text: str) -> Dateline | None:
         if not match or match.end() > DATELINE_MAX_CHARS:
             continue
         rest = text[match.end() :].split()
-        if 0 < len(rest) <= BYLINE_SITE_MAX_WORDS and _is_site(" ".join(rest)):
+        if 0 < len(rest) <= BYLINE_SITE_MAX_WORDS and patterns.is_site_name(" ".join(rest)):
             continue  # "Fajar Nugroho - detikNews": a byline, not a dateline
         groups = match.groupdict()
-        if pattern is patterns.DATELINE_SITE_FIRST and not _is_site(groups.get("site") or ""):
+        site_first = pattern is patterns.DATELINE_SITE_FIRST
+        if site_first and not patterns.is_site_name(groups.get("site") or ""):
             continue  # "MASOHI, Polres Maluku Tengah -": the place comes first
         place = _valid_place(groups.get("place"))
         found = Dateline(place, _agency(groups.get("agency")), _site(groups, place), match.end())
@@ -373,10 +374,6 @@ def match_dateline(text: str) -> Dateline | None:
     if site_only and site_only.agency is None and site_only.site is None:
         return None
     return site_only
-
-
-def _is_site(name: str) -> bool:
-    return bool(patterns.DOMAIN.match(name) or patterns.SITE_WORD.search(name.upper()))
 
 
 def _valid_place(place: str | None) -> str | None:

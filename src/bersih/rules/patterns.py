@@ -172,6 +172,11 @@ SITE_WORD = recache.compile(
 DOMAIN = recache.compile(rf"^{_DOMAIN}$", re.I)
 
 
+def is_site_name(name: str) -> bool:
+    """A site's name: a domain ("jpnn.com") or a name ending like one ("detikNews")."""
+    return bool(DOMAIN.match(name) or SITE_WORD.search(name.upper()))
+
+
 # --- end markers --------------------------------------------------------------
 @cache
 def end_marker() -> re.Pattern[str]:
