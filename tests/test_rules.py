@@ -27,6 +27,7 @@ DATELINES = [
     ("KONTAN.CO.ID - JAKARTA. Indeks Harga", "JAKARTA", None),
     ("LONDON (Reuters) - Britain's economy", "LONDON", "Reuters"),
     ("Deli Serdang | TribuneIndonesia.com-", "Deli Serdang", None),
+    ("Deli Serdang - TribuneIndonesia.com-", "Deli Serdang", None),
     ("JAKARTA, iNews.id - Presiden", "JAKARTA", None),
     ("Jakarta, CNN Indonesia -- Pemerintah", "Jakarta", None),
     ("BATANGHARI, JAMBI-INDEPENDENT.CO.ID - Satgas", "BATANGHARI", None),
@@ -66,6 +67,19 @@ def test_dateline(text: str, place: str, agency: str | None) -> None:
 def test_site_prefix_is_not_a_place(text: str) -> None:
     found = match_dateline(text)
     assert found is not None and found.place is None and found.site
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("LONDON, March 5 (Reuters) - Oil prices rose", None),
+        ("JAKARTA, 5 Maret (ANTARA) - Harga minyak", None),
+        ("JAKARTA, iNews.id - Presiden", "iNews.id"),
+    ],
+)
+def test_dateline_site_is_never_a_date(text: str, site: str | None) -> None:
+    found = match_dateline(text)
+    assert found is not None and found.site == site
 
 
 @pytest.mark.parametrize("text", NOT_DATELINES)
@@ -132,6 +146,7 @@ NOT_BYLINES = [
     "Trump and Biden Trade Barbs Over Times",
     "Kevin Johnson USA TODAY",
     "Deli Serdang | TribuneIndonesia.com-",
+    "Deli Serdang - TribuneIndonesia.com-",
 ]
 
 

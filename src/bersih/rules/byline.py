@@ -42,6 +42,7 @@ def parse_byline(text: str) -> Byline | None:
     """A byline's names by role, or None when ``text`` is not a byline."""
     if patterns.count_words(text, BYLINE_MAX_WORDS) > BYLINE_MAX_WORDS:
         return None
+    dangling = text.rstrip().endswith(("-", "–", "—"))
     text = text.strip(" •-–—|")
     found = False
     authors: list[str] = []
@@ -54,21 +55,25 @@ def parse_byline(text: str) -> Byline | None:
         role, names = parsed
         (authors if role == "author" else editors).extend(names)
     if not found:
-        return _role_suffix(text) or _name_then_stamp(text) or _names_then_outlet(text)
+        return (
+            _role_suffix(text) or _name_then_stamp(text, dangling) or _names_then_outlet(text)
+        )
     return Byline(tuple(unique(authors)), tuple(unique(editors)))
 
 
-def _name_then_stamp(text: str) -> Byline | None:
+def _name_then_stamp(text: str, dangling: bool = False) -> Byline | None:
     """A name, then the writer's handle, the date or the site: "Catherine
     Shu @catherineshu / 2 days", "Chris Davies - Nov 19, 2019, 10:31 pm CST",
-    "Fajar Nugroho - detikNews"."""
+    "Fajar Nugroho - detikNews". A line left ``dangling`` on a dash after the
+    site ("Deli Serdang - TribuneIndonesia.com-") is a dateline whose story
+    starts on the next line."""
     match = _NAME_THEN_STAMP.match(text)
     if match is None:
         return None
     name, date = clean_name(match.group("name")), match.group("date")
     if not (2 <= len(name.split()) <= NAME_MAX_WORDS and is_person_name(name)):
         return None
-    if date is not None and not is_date_line(date) and not _site_after(text, date):
+    if date is not None and not is_date_line(date) and (dangling or not _site_after(text, date)):
         return None
     return Byline((name,), ())
 

@@ -41,6 +41,15 @@ def _iso(parts: dict[str, str | None], months: dict[str, int]) -> str | None:
     return date.isoformat()
 
 
+def is_day_and_month(text: str) -> bool:
+    """True for a date without its year: "March 5", "5 Maret", "Wed, Nov 5"."""
+    months, weekdays = vocab.calendar()
+    words = [w.lower() for w in patterns.WORD.findall(text)]
+    return any(w in months for w in words) and all(
+        w in months or w in weekdays or (w.isdigit() and int(w) <= 31) for w in words
+    )
+
+
 def is_date_line(text: str) -> bool:
     """True when a line is mostly a date (plus weekday, time and zone)."""
     found = find_date(text)

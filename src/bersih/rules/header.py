@@ -15,7 +15,7 @@ from .. import recache, vocab
 from ..model import Article, Block, BlockType, Label, Step, Zone
 from . import patterns
 from .byline import clean_name, is_person_name, label_role, parse_byline, unique
-from .dates import find_date, is_date_line
+from .dates import find_date, is_date_line, is_day_and_month
 from .features import is_titlelike, word_count
 
 #: Longest dateline prefix, in characters ("BENGKULU SELATAN, Radar Seluma.Disway.Id, - ").
@@ -400,6 +400,8 @@ def _site(groups: dict[str, str | None], place: str | None) -> str | None:
     site = (groups.get("site") or "").strip(" ,")
     if not site and groups.get("place") and not place:
         site = (groups.get("place") or "").strip(" .")
+    if is_day_and_month(site):
+        return None  # "LONDON, March 5 (Reuters) -": a date, not a site
     return site or None
 
 
