@@ -303,6 +303,14 @@ LEXICON = [
     ("CLICK HERE TO GET THE FOX NEWS APP", "promo.follow"),
     ("Fox News' Jane Doe contributed to this report.", "footer.credit"),
     ("Example is part of Example Media Inc. Visit our corporate site.", "footer.copyright"),
+    # a heading trailing off; the same headings in Malay and other languages
+    ("You may also like...", "section.related"),
+    ("Berita Berkaitan", "section.related"),
+    ("Você pode gostar...", "section.related"),
+    ("Te puede interesar", "section.related"),
+    ("Das könnte Sie auch interessieren", "section.related"),
+    ("Leia também:", "related.inline"),
+    ("Lire aussi", "related.inline"),
 ]
 NOT_LEXICON = [
     "More people came to the market than ever before.",
@@ -317,6 +325,7 @@ NOT_LEXICON = [
     "Reading is the best way to learn more about the world around us.",
     "Subscribers who signed up early kept the old price, the company said.",
     "Voters were asked to check their mail for the new ballot papers.",
+    "More to come…",
 ]
 
 
