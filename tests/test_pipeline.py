@@ -470,3 +470,16 @@ def test_a_title_printed_twice_below_other_stories_is_no_card() -> None:
     article = clean(page)
     assert EN_PARAS[0] in article.body_text
     assert not any(s.rule == "teaser.card" for s in article.removed)
+
+
+@pytest.mark.parametrize(
+    ("tail", "authors"),
+    [
+        (["Achmad Sarjono"], ["Achmad Sarjono"]),  # a press release signed at its foot
+        # a list's entry: another story's headline comes first
+        (["Kabar Daerah Hari Ini Untuk Anda", "Harga Pangan Naik Lagi", "Dewi Lestari"], []),
+    ],
+)
+def test_bare_name_below_the_story(tail: list[str], authors: list[str]) -> None:
+    text = "\n\n".join(["Saluran Pasar Lama Diperbaiki", PARA_1, PARA_2, *tail])
+    assert list(clean(text).authors) == authors

@@ -55,9 +55,7 @@ def parse_byline(text: str) -> Byline | None:
         role, names = parsed
         (authors if role == "author" else editors).extend(names)
     if not found:
-        return (
-            _role_suffix(text) or _name_then_stamp(text, dangling) or _names_then_outlet(text)
-        )
+        return _role_suffix(text) or _name_then_stamp(text, dangling) or _names_then_outlet(text)
     return Byline(tuple(unique(authors)), tuple(unique(editors)))
 
 

@@ -300,6 +300,9 @@ def _footer_name(blocks: list[Block]) -> list[str]:
             and not _is_ranked(text)
         ):
             return [clean_name(text)]
+        unexplained = not block.rule or block.rule.startswith("position.")
+        if unexplained and len(words) >= 3 and is_titlelike(words):
+            break  # another story's headline first: the name is one of a list's
     return []
 
 
