@@ -478,8 +478,28 @@ def test_a_title_printed_twice_below_other_stories_is_no_card() -> None:
         (["Achmad Sarjono"], ["Achmad Sarjono"]),  # a press release signed at its foot
         # a list's entry: another story's headline comes first
         (["Kabar Daerah Hari Ini Untuk Anda", "Harga Pangan Naik Lagi", "Dewi Lestari"], []),
+        # a tag list naming the story's people first
+        (["Raka Aditya", "Sheila Maharani", "Pernikahan Artis"], []),
     ],
 )
 def test_bare_name_below_the_story(tail: list[str], authors: list[str]) -> None:
     text = "\n\n".join(["Saluran Pasar Lama Diperbaiki", PARA_1, PARA_2, *tail])
     assert list(clean(text).authors) == authors
+
+
+def test_index_page_of_dated_entries_even_when_relaxed() -> None:
+    """A tag page whose entries (headline, section, date, teaser, writer)
+    leave the strict body run nearly empty is still an index, not an article
+    made of all its teasers."""
+    entries = []
+    for n in range(5):
+        entries += [
+            f"Banjir Bandang Terjang Desa ke-{n + 2} di Jember, Puluhan Rumah Rusak",
+            "News",
+            f"{19 - n} Nov 2025, 21:14 WIB",
+            f"Hujan deras sejak {n + 2} hari lalu membuat sungai di desa itu meluap dan "
+            "membawa lumpur ke permukiman warga.",
+            "Mohammad Faiz Rahman",
+        ]
+    with pytest.raises(NoArticleError, match="index"):
+        clean("\n\n".join(["Tag", "Banjir Bandang", *entries, "Muat Lebih Banyak"]))

@@ -97,6 +97,10 @@ BYLINES = [
     ("Editor : Iskandar Nasution", [], ["Iskandar Nasution"]),
     ("Danandaya Arya putra, Jurnalis", ["Danandaya Arya putra"], []),
     ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"], []),
+    # the writer, then the channel or network: a camel-case brand, an acronym first
+    ("Angga Prasetyo - detikJateng", ["Angga Prasetyo"], []),
+    ("Dinda Ayu Lestari | CNN Indonesia", ["Dinda Ayu Lestari"], []),
+    ("Jane Smith - BBC News", ["Jane Smith"], []),
     (
         "Penulis: Nadia Permatasari, Yohanes Kurniawan | Editor: Ardiansyah Putra",
         ["Nadia Permatasari", "Yohanes Kurniawan"],
@@ -147,6 +151,9 @@ NOT_BYLINES = [
     "Kevin Johnson USA TODAY",
     "Deli Serdang | TribuneIndonesia.com-",
     "Deli Serdang - TribuneIndonesia.com-",
+    "Kota Bandung | CNN Indonesia",
+    "Foto: Ilustrasi (Thinkstock)",
+    "Foto: Dok. Istimewa",
 ]
 
 

@@ -109,16 +109,24 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
         end = table[-1]
         listed.update(table)
     start = _leading_headlines(blocks, feats, start, end, listed)
-    listings = sorted(listing_spans(blocks, start, end) + teaser_spans(blocks, feats, start, end))
+    listings = _listings(blocks, feats, start, end)
+    if not listings and prose_words(blocks, feats, start, end) < RELAX_MIN_WORDS:
+        start, end, relaxed = _relaxed_run(blocks, feats, start, end)
+        steps += relaxed
+        listings = _listings(blocks, feats, start, end) if relaxed else []
     if listings:
         start, end = outside_listings(blocks, feats, start, end, listings)
         if end < start:
             blocks = [b._replace(label=Label.BAD, rule=b.rule or "index.listing") for b in blocks]
-    elif prose_words(blocks, feats, start, end) < RELAX_MIN_WORDS:
-        start, end, relaxed = _relaxed_run(blocks, feats, start, end)
-        steps += relaxed
     blocks = _second_pass(blocks, feats, start, end, items=listed)
     return article.evolve(*steps, blocks=tuple(blocks))
+
+
+def _listings(
+    blocks: list[Block], feats: list[Features], start: int, end: int
+) -> list[tuple[int, int]]:
+    """Lists of other stories inside the run: dated entries, headline + teaser pairs."""
+    return sorted(listing_spans(blocks, start, end) + teaser_spans(blocks, feats, start, end))
 
 
 def _relaxed_run(

@@ -77,15 +77,27 @@ def _name_then_stamp(text: str, dangling: bool = False) -> Byline | None:
 
 
 def _site_after(text: str, site: str) -> bool:
-    """ "Fajar Nugroho - detikNews": the site's name after a dash, the line's
-    last words ("Deli Serdang | TribuneIndonesia.com-" is a dateline)."""
+    """ "Fajar Nugroho - detikNews", "Dinda Lestari | CNN Indonesia": the
+    site's or the network's name after a dash or bar, the line's last words
+    ("Deli Serdang | TribuneIndonesia.com-" is a dateline)."""
     site = site.strip()
-    dashed = text[: len(text) - len(site)].rstrip().endswith(("-", "–", "—"))
+    marked = text[: len(text) - len(site)].rstrip().endswith(("-", "–", "—", "|"))
     return (
-        dashed
+        marked
         and len(site.split()) <= 2
         and not site.endswith(("-", "–", "—"))
-        and patterns.is_site_name(site)
+        and (patterns.is_site_name(site) or _network_name(site.split()))
+    )
+
+
+def _network_name(tokens: list[str]) -> bool:
+    """ "CNN Indonesia", "BBC News", "VOA": an acronym of capitals first."""
+    first = tokens[0].strip(".") if tokens else ""
+    return (
+        2 <= len(first) <= 6
+        and first.isupper()
+        and first.isalpha()
+        and all(t[:1].isupper() for t in tokens)
     )
 
 

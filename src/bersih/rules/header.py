@@ -288,22 +288,50 @@ def _footer_name(blocks: list[Block]) -> list[str]:
     body_end = max((i for i, b in enumerate(blocks) if b.label == Label.BODY), default=-1)
     if body_end < 0:
         return []
-    for block in blocks[body_end + 1 : body_end + 1 + FOOTER_NAME_WINDOW]:
+    below = blocks[body_end + 1 :]
+    for i, block in enumerate(below[:FOOTER_NAME_WINDOW]):
         if block.rule.startswith(("section.", "nav.", "footer.")):
             break  # other stories, menus, the site's footer: no byline below
         text = block.text.strip()
         words = text.split()
-        if (
-            2 <= len(words) <= 4
-            and all(w[:1].isupper() for w in words)
-            and is_person_name(text)
-            and not _is_ranked(text)
-        ):
-            return [clean_name(text)]
-        unexplained = not block.rule or block.rule.startswith("position.")
-        if unexplained and len(words) >= 3 and is_titlelike(words):
+        if _bare_name(text):
+            return [] if _listed_after(below, i) else [clean_name(text)]
+        if _unexplained(block) and len(words) >= 3 and is_titlelike(words):
             break  # another story's headline first: the name is one of a list's
     return []
+
+
+def _bare_name(text: str) -> bool:
+    words = text.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and is_person_name(text)
+        and not _is_ranked(text)
+    )
+
+
+def _unexplained(block: Block) -> bool:
+    return not block.rule or block.rule.startswith("position.")
+
+
+def _listed_after(below: list[Block], i: int) -> bool:
+    """The name heads a list of tags ("Raka Aditya / Sheila Maharani /
+    Pernikahan Artis"): the next other line is another short capitalised
+    entry nobody explained (the name printed again does not count)."""
+    name = below[i].text.strip()
+    for block in below[i + 1 :]:
+        text = block.text.strip()
+        if text == name:
+            continue
+        words = text.split()
+        return (
+            _unexplained(block)
+            and 1 <= len(words) <= 4
+            and is_titlelike(words)
+            and not text.endswith((".", "!", "?"))
+        )
+    return False
 
 
 def _is_ranked(name: str) -> bool:

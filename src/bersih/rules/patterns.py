@@ -172,9 +172,15 @@ SITE_WORD = recache.compile(
 DOMAIN = recache.compile(rf"^{_DOMAIN}$", re.I)
 
 
+#: A brand written in camel case from a lower-case start: "detikJateng",
+#: "kumparanHITS", "tribunJatim" (no personal name is written so).
+CAMEL_BRAND = recache.compile(r"^[a-z]{2,}[A-Z][\w.]*$")
+
+
 def is_site_name(name: str) -> bool:
-    """A site's name: a domain ("jpnn.com") or a name ending like one ("detikNews")."""
-    return bool(DOMAIN.match(name) or SITE_WORD.search(name.upper()))
+    """A site's name: a domain ("jpnn.com"), a name ending like one
+    ("detikNews") or a camel-case brand ("detikJateng")."""
+    return bool(DOMAIN.match(name) or SITE_WORD.search(name.upper()) or CAMEL_BRAND.match(name))
 
 
 # --- end markers --------------------------------------------------------------

@@ -44,6 +44,8 @@ def require_article(article: Article) -> Article:
     """Raise ``NoArticleError`` when what is left is not an article."""
     paras = [b for b in article.blocks if b.type is not BlockType.HEADING]
     words = sum(word_count(b.text) for b in paras)
+    if _index_page(article) and words < 150:
+        raise NoArticleError("no article found: the page is an index of other stories")
     if words < MIN_ARTICLE_WORDS and not article.verbatim:
         raise NoArticleError(
             f"no article found: {words} words of prose left after removing page furniture"
@@ -52,8 +54,6 @@ def require_article(article: Article) -> Article:
         raise NoArticleError(
             "no article found: only a cut-off teaser paragraph (an index or tag page?)"
         )
-    if _index_page(article) and words < 150:
-        raise NoArticleError("no article found: the page is an index of other stories")
     return article
 
 
