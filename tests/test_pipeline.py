@@ -503,3 +503,26 @@ def test_index_page_of_dated_entries_even_when_relaxed() -> None:
         ]
     with pytest.raises(NoArticleError, match="index"):
         clean("\n\n".join(["Tag", "Banjir Bandang", *entries, "Muat Lebih Banyak"]))
+
+
+def test_caption_above_the_byline_is_no_dateline() -> None:
+    """Tribun prints the photo's caption ("BARANG BUKTI - ...") between its
+    credit and the reporter's line; the story's dateline comes after both."""
+    text = "\n\n".join(
+        [
+            "Polres Bongkar Sindikat Curanmor Lintas Kabupaten",
+            "Kamis, 13 November 2025 16:21 WIB",
+            "Penulis: Lailatul Fitriyah | Editor: Dwi Prastika",
+            "TRIBUNJATIM.COM/LAILATUL FITRIYAH",
+            "BARANG BUKTI - Kapolres menunjukkan barang bukti sepeda motor hasil curian "
+            "saat rilis di markas polres, Kamis (13/11/2025).",
+            "Laporan Wartawan TribunJatim.com, Lailatul Fitriyah",
+            f"TRIBUNJATIM.COM, MALANG - {PARA_1}",
+            PARA_2,
+            PARA_1.replace("pekan lalu", "bulan lalu"),
+            PARA_2.replace("musim hujan", "akhir tahun"),
+        ]
+    )
+    article = clean(text)
+    assert article.dateline == "MALANG"
+    assert "BARANG BUKTI" not in to_dict(article)["body"]

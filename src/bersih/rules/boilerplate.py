@@ -354,7 +354,12 @@ def _dateline_start(blocks: list[Block], feats: list[Features], start: int, end:
     is a deck), unless most of the prose comes before it (a later page)."""
     words = prose_words(blocks, feats, start, end)
     skipped = 0
-    for i in range(max(0, start - 3), min(end + 1, start + DATELINE_WINDOW)):
+    lo = max(0, start - 3)
+    for j in range(start - 1, lo - 1, -1):
+        if blocks[j].label == Label.META:
+            lo = j + 1  # never back above a byline or date line
+            break
+    for i in range(lo, min(end + 1, start + DATELINE_WINDOW)):
         if blocks[i].label in (Label.GOOD, Label.SHORT) and match_dateline(blocks[i].text):
             return i if skipped <= words * DECK_MAX_SHARE else start
         if i >= start and blocks[i].label == Label.GOOD:
