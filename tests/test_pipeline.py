@@ -526,3 +526,36 @@ def test_caption_above_the_byline_is_no_dateline() -> None:
     article = clean(text)
     assert article.dateline == "MALANG"
     assert "BARANG BUKTI" not in to_dict(article)["body"]
+
+
+def test_caption_under_its_label_is_neither_title_nor_body() -> None:
+    """BBC prints "Image source, X" and "Image caption," over the caption:
+    the caption (over the byline) is no headline, and the paragraph above
+    a photo's source line is still the story's."""
+    story = [
+        "Councils in the north said on Tuesday that bus routes would be cut "
+        "after the funding settlement left a gap in their budgets.",
+        "Operators said dozens of services were no longer viable without support, "
+        "and villages with no shop would be hardest hit.",
+        "Image source, Getty Images",
+        "Image caption,",
+        "A rural bus waits at a stop in the Eden Valley",
+        "The county council said it was in urgent talks with the operators about "
+        "keeping the busiest routes running through the winter.",
+    ]
+    text = "\n\n".join(
+        [
+            "Bus operator to cut 40 rural routes after funding shortfall",
+            "Published",
+            "12 February 2025",
+            "Image source, BBC",
+            "Image caption,",
+            "Operators say rising fuel and wage costs have made dozens of routes unviable",
+            "By Helen Marsh",
+            *story,
+        ]
+    )
+    article = clean(text)
+    body = to_dict(article)["body"]
+    assert article.title == "Bus operator to cut 40 rural routes after funding shortfall"
+    assert story[1] in body and "A rural bus waits" not in body and "Image" not in body

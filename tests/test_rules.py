@@ -318,6 +318,9 @@ LEXICON = [
     ("Das könnte Sie auch interessieren", "section.related"),
     ("Leia também:", "related.inline"),
     ("Lire aussi", "related.inline"),
+    # BBC's photo blocks: the source, then a label over the caption
+    ("Image source, Getty Images", "caption.source"),
+    ("Image caption,", "caption.label"),
 ]
 NOT_LEXICON = [
     "More people came to the market than ever before.",

@@ -93,9 +93,9 @@ def lexicon_rule(text: str, words: int) -> str:
     if not key:
         return ""
     table = vocab.boilerplate()
-    rule = table["exact"].get(key) or table["exact"].get(key.rstrip(" .…"))
+    rule = table["exact"].get(key) or table["exact"].get(key.rstrip(" .…,"))
     if rule:
-        return rule  # "You may also like...": a heading trailing off
+        return rule  # "You may also like...", "Image caption,": a heading trailing off
     if words > LEXICON_MAX_WORDS:
         return ""
     if words <= HEADING_MAX_WORDS:

@@ -78,6 +78,9 @@ def mark_captions(blocks: list[Block], site_credits: bool = True) -> list[Block]
     a section's name over another story's card: "Business", then a card)."""
     site_names = {b.text for b in blocks[:SITE_NAME_WINDOW]} if site_credits else set()
     out = list(blocks)
+    for i, block in enumerate(blocks[1:], 1):
+        if blocks[i - 1].rule == "caption.label" and block.label in (Label.GOOD, Label.SHORT):
+            out[i] = block._replace(label=Label.BAD, rule="caption.photo")  # "Image caption,"
     for i, block in enumerate(blocks[:-1]):
         nxt = blocks[i + 1]
         card = i + 2 < len(blocks) and blocks[i + 2].rule == "teaser.card"
