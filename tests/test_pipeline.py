@@ -559,3 +559,35 @@ def test_caption_under_its_label_is_neither_title_nor_body() -> None:
     body = to_dict(article)["body"]
     assert article.title == "Bus operator to cut 40 rural routes after funding shortfall"
     assert story[1] in body and "A rural bus waits" not in body and "Image" not in body
+
+
+def test_headline_over_its_standfirst_and_captioned_photo() -> None:
+    """The Guardian: headline, a longer standfirst with no full stop, the
+    photo's caption ending in "Photograph: X/Y", then the byline."""
+    story = [
+        "The number of homes standing empty for more than six months has risen to "
+        "its highest level in a decade, official figures show.",
+        "Local authorities said the trend was driven by slow probate, owners holding "
+        "properties as investments and the cost of renovation.",
+        "Councils want new powers to bring long-term empty homes back into use "
+        "before the winter, when waiting lists usually grow.",
+        PARA_1,
+        PARA_2,
+        PARA_1.replace("pekan lalu", "bulan lalu"),
+    ]
+    text = "\n\n".join(
+        [
+            "This article is more than 1 month old",
+            "Number of homes left empty rises to highest level in a decade",
+            "Councils say long-term vacancies are being driven by second-home buyers and "
+            "probate delays, as waiting lists pass 1.3m households",
+            "A row of boarded-up terraced houses. Councils say renovation costs deter "
+            "owners from selling. Photograph: Jon Tyrell/Alamy",
+            "Rowena Hale, Political correspondent",
+            "Wed 19 Mar 2025 16.05 GMT",
+            *story,
+        ]
+    )
+    article = clean(text)
+    assert article.title == "Number of homes left empty rises to highest level in a decade"
+    assert to_dict(article)["body"] == "\n\n".join(story)

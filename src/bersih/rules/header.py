@@ -35,6 +35,11 @@ META_NEXT_BONUS = 3
 NEAREST_BONUS = 3
 #: ... a line of at least this many words.
 NEAREST_MIN_WORDS = 5
+#: A headline-sized line under the headline is its deck (the byline below
+#: both counts for the headline) when it has this many words at least and
+#: this many times the headline's.
+DECK_MIN_WORDS = 15
+DECK_LENGTH_RATIO = 1.25
 #: Blocks after the body searched for a bare author name (the seed's "Achmad Sarjono").
 FOOTER_NAME_WINDOW = 4
 #: A date inside a header line counts when the line is this short (in words).
@@ -125,6 +130,14 @@ def pick_title(blocks: list[Block]) -> str | None:
     nearest = max((i for i, ok in enumerate(sized) if ok), default=None)
     if nearest and sized[nearest - 1] and head[nearest - 1].text != head[nearest].text:
         nearest -= 1  # a headline over its deck: the top line of the two
+        deck = scores[nearest + 1]
+        if (
+            deck is not None
+            and _deck_sized(head[nearest].text, head[nearest + 1].text)
+            and _byline_follows(head[nearest + 2 : nearest + 5])
+        ):
+            scores[nearest] = (scores[nearest] or 0.0) + META_NEXT_BONUS  # over deck and byline
+            scores[nearest + 1] = deck - META_NEXT_BONUS
     best: tuple[float, int] | None = None
     for i, score in enumerate(scores):
         if score is None:
@@ -134,6 +147,13 @@ def pick_title(blocks: list[Block]) -> str | None:
         if best is None or score > best[0]:
             best = (score, i)
     return clean_title(head[best[1]].text) if best else None
+
+
+def _deck_sized(headline: str, deck: str) -> bool:
+    """A deck runs longer than the headline over it (two headlines of a list
+    in a row are of a size)."""
+    words = patterns.count_words(deck)
+    return words >= DECK_MIN_WORDS and words >= DECK_LENGTH_RATIO * patterns.count_words(headline)
 
 
 def _repeats(head: list[Block], blocks: list[Block]) -> dict[str, int]:

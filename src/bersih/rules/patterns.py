@@ -322,9 +322,13 @@ PAREN_CREDIT = recache.compile(
 )
 #: A photo credit glued to the end of a caption: "... (tengah). TRIBUNNEWS/IRWAN RISMAWAN",
 #: "... Jakarta. ANTARA FOTO/Galih Pradipta/foc." (a source in capitals, a slash, a name).
+#: Or a credit word and the source after the caption's last sentence:
+#: "... owners from selling. Photograph: Jon Tyrell/Alamy", "... (Foto: Dok. Humas)".
 CREDIT_TAIL = recache.compile(
     r"(?:^|[.)])\s{0,2}(?:[A-Z]{2,}[ .]){0,2}[A-Z]{4,}(?:\.COM|\.CO\.ID)?/"
     r"[A-Za-z][\w .'’-]{1,40}(?:/[\w.]{1,12})?\.?\s{0,2}$"
+    r"|[.!?”\"]\s{1,2}\(?(?:Photograph|Photo|Picture|Image|Illustration|Foto|Gambar|Ilustrasi)"
+    r"(?: by)?\s?:\s?[A-Z][\w .,&'’/-]{1,60}\)?\.?\s{0,2}$"
 )
 #: A breadcrumb trail: three or more short parts joined by ">", "»", "/", "|" or "›".
 BREADCRUMB = recache.compile(r"^[^>»›/|]{1,40}(?:\s[>»›/|]\s[^>»›/|]{1,40}){2,8}$")
