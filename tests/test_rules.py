@@ -7,7 +7,8 @@ import pytest
 from bersih.model import Block
 from bersih.rules.byline import is_person_name, parse_byline
 from bersih.rules.dates import find_date, is_date_line
-from bersih.rules.features import lexicon_rule
+from bersih.rules.features import features, lexicon_rule
+from bersih.rules.firstpass import first_pass
 from bersih.rules.header import clean_title, match_dateline
 
 DATELINES = [
@@ -322,6 +323,12 @@ LEXICON = [
     ("Image source, Getty Images", "caption.source"),
     ("Image caption,", "caption.label"),
 ]
+# Furniture known by its shape (rules/firstpass.py).
+SHAPES = [
+    ("Add AP News on Google", "promo.follow"),
+    ("Follow us on Instagram", "promo.follow"),
+    ("Ikuti berita terkini di WhatsApp", "promo.follow"),
+]
 NOT_LEXICON = [
     "More people came to the market than ever before.",
     "More Americans are moving to the suburbs",
@@ -342,6 +349,19 @@ NOT_LEXICON = [
 @pytest.mark.parametrize(("text", "rule"), LEXICON)
 def test_lexicon(text: str, rule: str) -> None:
     assert lexicon_rule(text, len(text.split())) == rule
+
+
+@pytest.mark.parametrize(("text", "rule"), SHAPES)
+def test_furniture_shapes(text: str, rule: str) -> None:
+    block = first_pass(Block(text), features(text, None), frozenset())
+    assert block.rule == rule
+
+
+@pytest.mark.parametrize(
+    "text", ["Add the eggs on a low heat", "Find out more on the council website"]
+)
+def test_not_a_follow_prompt(text: str) -> None:
+    assert first_pass(Block(text), features(text, None), frozenset()).rule != "promo.follow"
 
 
 @pytest.mark.parametrize("text", NOT_LEXICON)

@@ -330,6 +330,14 @@ CREDIT_TAIL = recache.compile(
     r"|[.!?”\"]\s{1,2}\(?(?:Photograph|Photo|Picture|Image|Illustration|Foto|Gambar|Ilustrasi)"
     r"(?: by)?\s?:\s?[A-Z][\w .,&'’/-]{1,60}\)?\.?\s{0,2}$"
 )
+#: A prompt to follow the site on a platform: "Add AP News on Google",
+#: "Follow us on Instagram", "Ikuti berita terkini di WhatsApp".
+FOLLOW_PROMPT = recache.compile(
+    r"^(?:add|follow|find|get|join|tambahkan|ikuti|temukan|dapatkan|gabung)\b.{1,40}?\s"
+    r"(?:on|di|via|lewat|melalui)\s(?:google(?: news| discover)?|whatsapp|telegram|instagram"
+    r"|x|twitter|facebook|youtube|tiktok|threads|linkedin|bluesky|flipboard)\.?$",
+    re.I,
+)
 #: A breadcrumb trail: three or more short parts joined by ">", "»", "/", "|" or "›".
 BREADCRUMB = recache.compile(r"^[^>»›/|]{1,40}(?:\s[>»›/|]\s[^>»›/|]{1,40}){2,8}$")
 #: A WordPress shortcode left in the text: "[button link=...]Send us YOUR review[/button]".
