@@ -591,3 +591,28 @@ def test_headline_over_its_standfirst_and_captioned_photo() -> None:
     article = clean(text)
     assert article.title == "Number of homes left empty rises to highest level in a decade"
     assert to_dict(article)["body"] == "\n\n".join(story)
+
+
+@pytest.mark.parametrize(
+    ("above", "authors"),
+    [
+        ("El Ayuntamiento prevé licitar las primeras obras en septiembre", ["Lucía Ortega"]),
+        ("Editor", []),  # the name is the editor's, under its label
+        ("Miguel Bernal", []),  # one of a list of names
+    ],
+)
+def test_bare_name_over_the_date_line(above: str, authors: list[str]) -> None:
+    """El País prints the writer's name alone over "Place - date"."""
+    text = "\n\n".join(
+        [
+            "Valencia aprueba un plan de 45 millones para renovar los colectores",
+            above,
+            "Lucía Ortega",
+            "Valencia - 06 may 2025 - 13:42 CEST",
+            "El Ayuntamiento de Valencia aprobó este martes un plan de 45 millones de euros "
+            "para renovar los colectores de aguas pluviales de los barrios inundables.",
+            "El proyecto prevé sustituir unos 38 kilómetros de tuberías y construir tres "
+            "depósitos de tormentas antes de finales de 2028, según el consistorio.",
+        ]
+    )
+    assert list(clean(text).authors) == authors

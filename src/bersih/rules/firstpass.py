@@ -6,7 +6,7 @@ from __future__ import annotations
 from .. import vocab
 from ..model import Block, Label
 from . import patterns
-from .byline import parse_byline
+from .byline import is_person_name, parse_byline
 from .dates import is_date_line
 from .features import LEXICON_MAX_WORDS, Features
 
@@ -94,13 +94,23 @@ def _furniture_shape(text: str, f: Features) -> str:
         return "caption.gallery"  # "1of4Grass Valley's ..."
     if f.words <= 12 and (patterns.CREDIT_LINE.match(text) or patterns.PAREN_CREDIT.match(text)):
         return "caption.credit"  # "TRIBUNNEWS/IRWAN RISMAWAN"
-    if f.words <= CAPTION_MAX_WORDS and patterns.CREDIT_TAIL.search(text):
+    if f.words <= CAPTION_MAX_WORDS and (patterns.CREDIT_TAIL.search(text) or _glued_credit(text)):
         return "caption.photo"  # "... (tengah). TRIBUNNEWS/IRWAN RISMAWAN"
     if patterns.BREADCRUMB.match(text) or _menu_line(text, f):
         return "nav.breadcrumb"  # "Home » Regional » Jawa Timur", "Beranda Warta Bumi"
     if f.words <= 10 and not f.terminal and _person_caption(text):
         return "caption.person"  # "Kapolda Malut, Brigjen (Pol) Darmawan Siregar"
     return ""
+
+
+def _glued_credit(text: str) -> bool:
+    """ "... tras una tormenta en octubre de 2024.Mónica Torres"."""
+    found = patterns.GLUED_CREDIT.search(text)
+    if not found:
+        return False
+    name = found.group("name")
+    stops = vocab.stopwords("id") | vocab.stopwords("en")
+    return is_person_name(name) and not any(w.lower() in stops for w in name.split())
 
 
 def _menu_line(text: str, f: Features) -> bool:

@@ -268,7 +268,7 @@ def collect_bylines(blocks: list[Block]) -> tuple[list[str], list[str]]:
             continue
         parsed = parse_byline(block.text)
         if parsed is None:
-            parsed = _label_then_name(blocks, block, i)
+            parsed = _label_then_name(blocks, block, i) or _name_over_date(blocks, i)
         if parsed is None:
             continue
         _extend(authors, parsed.authors)
@@ -301,6 +301,21 @@ def _label_then_name(blocks: list[Block], block: Block, i: int):  # type: ignore
         return None
     name = clean_name(name)
     return Byline((name,), ()) if role == "author" else Byline((), (name,))
+
+
+def _name_over_date(blocks: list[Block], i: int):  # type: ignore[no-untyped-def]
+    """A bare name in the header right over the date line ("Lucía Ortega",
+    then "Valencia - 06 may 2025 - 13:42 CEST"): the writer's."""
+    from .byline import Byline
+
+    block = blocks[i]
+    if block.zone != Zone.HEAD or i + 1 >= len(blocks) or blocks[i + 1].rule != "meta.date":
+        return None
+    above = blocks[i - 1].text.strip() if i else ""
+    if label_role(above) or _bare_name(above):
+        return None  # the name under its label ("Editor"), or one of a list of names
+    text = block.text.strip()
+    return Byline((clean_name(text),), ()) if _bare_name(text) else None
 
 
 def _footer_name(blocks: list[Block]) -> list[str]:

@@ -330,6 +330,11 @@ CREDIT_TAIL = recache.compile(
     r"|[.!?”\"]\s{1,2}\(?(?:Photograph|Photo|Picture|Image|Illustration|Foto|Gambar|Ilustrasi)"
     r"(?: by)?\s?:\s?[A-Z][\w .,&'’/-]{1,60}\)?\.?\s{0,2}$"
 )
+#: "... en octubre de 2024.Mónica Torres": the photographer glued to the
+#: caption's full stop (the name is checked to be one: "...Click To Tweet").
+GLUED_CREDIT = recache.compile(
+    r"[a-z0-9)]\.(?P<name>(?=[A-ZÀ-ÖØ-Þ])\w[\w'’-]*(?: (?=[A-ZÀ-ÖØ-Þ])\w[\w'’-]*){1,3})$"
+)
 #: A prompt to follow the site on a platform: "Add AP News on Google",
 #: "Follow us on Instagram", "Ikuti berita terkini di WhatsApp".
 FOLLOW_PROMPT = recache.compile(
