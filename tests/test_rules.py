@@ -37,6 +37,11 @@ DATELINES = [
     ("Hong Kong (CNN Business)A muddled view of trade talks", "Hong Kong", "CNN Business"),
     ("BANDA ACEH (Waspada): Gubernur Aceh", "BANDA ACEH", "Waspada"),
     ("Medan, (Analisa). Gubernur Sumatera Utara", "Medan", "Analisa"),
+    # press releases over a wire
+    ("PITTSBURGH, March 11, 2025 /PRNewswire/ -- Northwind", "PITTSBURGH", "PRNewswire"),
+    ("AUSTIN, Texas, March 11, 2025 (GLOBE NEWSWIRE) -- Acme", "AUSTIN", "GLOBE NEWSWIRE"),
+    ("SAN FRANCISCO--(BUSINESS WIRE)--Acme today announced", "SAN FRANCISCO", "BUSINESS WIRE"),
+    ("JAKARTA, 5 Maret 2025 /PRNewswire/ -- PT Maju", "JAKARTA", "PRNewswire"),
 ]
 # A site name where a place would be: cut from the text, but no dateline.
 SITE_ONLY = [

@@ -234,6 +234,7 @@ def _editorial_bounds(
     start = _dateline_start(blocks, feats, start, end)
     end = _end_marker(blocks, start, end)
     end = _copyright_end(blocks, feats, start, end)
+    end = _about_end(blocks, feats, start, end)
     return start, _footer_byline(blocks, feats, start, end)
 
 
@@ -395,6 +396,26 @@ def _copyright_end(blocks: list[Block], feats: list[Features], start: int, end: 
     span = range(start, end + 1)
     found = _closing_line(blocks, feats, span, "footer.copyright", patterns.COPYRIGHT_NOTICE)
     return end if found is None else found - 1
+
+
+def _about_end(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:
+    """A press release ends where the boilerplate about the company begins:
+    "About Northwind Robotics" over a paragraph opening with that name
+    ("Northwind Robotics builds ..."), under a story's worth of prose."""
+    seen = 0
+    for i in range(start, end):
+        if blocks[i].label == Label.GOOD:
+            seen += feats[i].words
+            continue
+        found = patterns.ABOUT_HEADING.match(blocks[i].text.strip())
+        if found and seen >= RELAX_MIN_WORDS and _opens_with(blocks[i + 1].text, found["name"]):
+            return i - 1
+    return end
+
+
+def _opens_with(text: str, name: str) -> bool:
+    name = name.removeprefix("the ").strip()
+    return text.lower().startswith((name.lower(), "the " + name.lower()))
 
 
 def _footer_byline(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:

@@ -312,8 +312,8 @@ def _name_over_date(blocks: list[Block], i: int):  # type: ignore[no-untyped-def
     if block.zone != Zone.HEAD or i + 1 >= len(blocks) or blocks[i + 1].rule != "meta.date":
         return None
     above = blocks[i - 1].text.strip() if i else ""
-    if label_role(above) or _bare_name(above):
-        return None  # the name under its label ("Editor"), or one of a list of names
+    if label_role(above) or above.lower().endswith((" by", " oleh")) or _bare_name(above):
+        return None  # under a label ("Editor", "NEWS PROVIDED BY"), or one of a list of names
     text = block.text.strip()
     return Byline((clean_name(text),), ()) if _bare_name(text) else None
 
@@ -412,6 +412,8 @@ def match_dateline(text: str) -> Dateline | None:
     """The dateline at the start of a paragraph, if it has one."""
     site_only: Dateline | None = None
     for pattern in (
+        patterns.DATELINE_WIRE,
+        patterns.DATELINE_WIRE_DASHED,
         patterns.DATELINE_SITE_FIRST,
         patterns.DATELINE_PLACE_FIRST,
         patterns.DATELINE_NO_DASH,
@@ -433,7 +435,8 @@ def match_dateline(text: str) -> Dateline | None:
         if site_first and not patterns.is_site_name(groups.get("site") or ""):
             continue  # "MASOHI, Polres Maluku Tengah -": the place comes first
         place = _valid_place(groups.get("place"))
-        found = Dateline(place, _agency(groups.get("agency")), _site(groups, place), match.end())
+        agency = _agency(groups.get("agency") or groups.get("wire"))
+        found = Dateline(place, agency, _site(groups, place), match.end())
         if place:
             return found
         site_only = site_only or found

@@ -153,6 +153,18 @@ DATELINE_PAREN_COLON = recache.compile(
 DATELINE_PAREN_DOT = recache.compile(
     rf"^{_PLACE},\s{{0,2}}\((?P<agency>[A-Z][\w .]{{1,20}})\)\s{{0,2}}\.-?\s{{1,3}}(?=[A-Z\"“])"
 )
+#: A press release's dateline: "PITTSBURGH, March 11, 2025 /PRNewswire/ -- ",
+#: "AUSTIN, Texas, March 11, 2025 (GLOBE NEWSWIRE) -- " (place, date, wire).
+DATELINE_WIRE = recache.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,30}?)(?:,\s{0,2}[A-Z][A-Za-z. ]{1,20}?)?,\s{0,2}"
+    r"(?:[A-Z][a-z]{2,8}\.?\s\d{1,2},\s\d{4}|\d{1,2}\s[A-Z][a-z]{2,8}\s\d{4})\s{0,2}"
+    r"(?:/(?P<agency>[A-Za-z][\w -]{1,30})/|\((?P<wire>[A-Z][A-Za-z ]{2,30})\))"
+    r"\s{0,2}(?:--|[–—])\s{0,3}"
+)
+#: "SAN FRANCISCO--(BUSINESS WIRE)--" (Business Wire's own form).
+DATELINE_WIRE_DASHED = recache.compile(
+    r"^(?P<place>[A-Z][A-Za-z.'’ ,-]{1,40}?)--\((?P<agency>[A-Z][A-Za-z ]{2,30})\)--\s{0,3}"
+)
 #: "(CNN) — The ..." (an agency or network alone).
 DATELINE_AGENCY_ONLY = recache.compile(rf"^\((?P<agency>[A-Z][\w .]{{1,20}})\){_DASH}")
 #: "JAKARTA. Hujan ..." / "KONTAN.CO.ID - JAKARTA. Indeks ..." (upper-case
@@ -342,6 +354,11 @@ FOLLOW_PROMPT = recache.compile(
     r"(?:on|di|via|lewat|melalui)\s(?:google(?: news| discover)?|whatsapp|telegram|instagram"
     r"|x|twitter|facebook|youtube|tiktok|threads|linkedin|bluesky|flipboard)\.?$",
     re.I,
+)
+#: A press release's boilerplate heading: "About Northwind Robotics",
+#: "Tentang PT Maju Jaya" (the paragraph under it opens with the name).
+ABOUT_HEADING = recache.compile(
+    r"^(?:About|Tentang|Sekilas [Tt]entang)\s+(?P<name>(?:the\s)?[A-Z0-9][^.!?:]{1,60})$"
 )
 #: A breadcrumb trail: three or more short parts joined by ">", "»", "/", "|" or "›".
 BREADCRUMB = recache.compile(r"^[^>»›/|]{1,40}(?:\s[>»›/|]\s[^>»›/|]{1,40}){2,8}$")
