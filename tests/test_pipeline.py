@@ -616,3 +616,27 @@ def test_bare_name_over_the_date_line(above: str, authors: list[str]) -> None:
         ]
     )
     assert list(clean(text).authors) == authors
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Shipping rates are surging again. Here’s why",
+        "Pasar Baru Dibuka Lagi, Pedagang Kembali Berjualan?",
+    ],
+)
+def test_headline_under_a_bare_read_also_label(link: str) -> None:
+    """The link under "Related article" / "Baca juga" on their own lines goes
+    with its label, though it reads like prose; the story's next paragraph
+    (a sentence) stays."""
+    text = "\n\n".join(["Saluran Pasar Lama Diperbaiki", PARA_1, "Baca juga", link, PARA_2])
+    body = to_dict(clean(text))["body"]
+    assert link not in body and PARA_1 in body and PARA_2 in body
+
+
+def test_line_introducing_a_list_under_a_bare_read_also_label_stays() -> None:
+    """jpnn: "Baca Juga:" whose box was lost in the paste, then the story's
+    own line introducing a list."""
+    intro = "Berikut daftar lokasi yang tergenang banjir:"
+    text = "\n\n".join(["Saluran Pasar Lama Diperbaiki", PARA_1, "Baca Juga:", intro, PARA_2])
+    assert intro in to_dict(clean(text))["body"]

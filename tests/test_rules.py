@@ -327,12 +327,26 @@ LEXICON = [
     # BBC's photo blocks: the source, then a label over the caption
     ("Image source, Getty Images", "caption.source"),
     ("Image caption,", "caption.label"),
+    # newsletter boxes and affiliate disclosures inside the story
+    ("skip past newsletter promotion", "promo.subscribe"),
+    ("Sign up here.", "promo.subscribe"),
+    ("Type your email...", "promo.subscribe"),
+    (
+        "Thanks for reading The Transit Ledger! Subscribe for free to receive new posts.",
+        "promo.subscribe",
+    ),
+    (
+        "Disclosure: ZDNet may earn a commission from some of the products on this page.",
+        "promo.affiliate",
+    ),
+    ("Related article", "related.inline"),
 ]
 # Furniture known by its shape (rules/firstpass.py).
 SHAPES = [
     ("Add AP News on Google", "promo.follow"),
     ("Follow us on Instagram", "promo.follow"),
     ("Ikuti berita terkini di WhatsApp", "promo.follow"),
+    ("Follow BBC Cumbria on X, Facebook, Nextdoor and Instagram.", "promo.follow"),
     ("Una calle inundada en el barrio de Orriols tras una tormenta.Mónica Torres", "caption.photo"),
     ("Boarded-up houses in Middlesbrough. Photograph: Jon Tyrell/Alamy", "caption.photo"),
 ]

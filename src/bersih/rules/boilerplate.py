@@ -77,6 +77,9 @@ TRAILING_HEADLINE_MAX_WORDS = 30
 #: A line under a list heading ("Related articles") with no sentence end and
 #: at most this many words is an entry of the list, however prose-like.
 LISTED_HEADLINE_MAX_WORDS = 20
+#: A "read also" label on its own line ("Baca juga", "Related article") has
+#: at most this many words; the headline under it is the link.
+READ_ALSO_LABEL_MAX_WORDS = 3
 #: A headline-like line that heads no paragraph is another story's link
 #: from this many words on.
 HEADLINE_MIN_WORDS = 5
@@ -477,6 +480,8 @@ def _relabel(blocks: list[Block], feats: list[Features], i: int, listed: bool) -
     """A body block's final label; ``listed``: an item of a list that a line
     ending in ":" introduces ("terdiri dari:"), never another story's link."""
     block, f = blocks[i], feats[i]
+    if _under_read_also(blocks, feats, i):
+        return block._replace(label=Label.BAD, rule="related.inline-headline", zone=Zone.BODY)
     if block.label == Label.GOOD:
         return block._replace(label=Label.BODY, zone=Zone.BODY)
     if block.label != Label.SHORT:
@@ -498,6 +503,23 @@ def _relabel(blocks: list[Block], feats: list[Features], i: int, listed: bool) -
     ):
         return block._replace(label=Label.BAD, rule="related.headline", zone=Zone.BODY)
     return block._replace(label=Label.BODY, zone=Zone.BODY)
+
+
+def _under_read_also(blocks: list[Block], feats: list[Features], i: int) -> bool:
+    """The linked headline under a bare "Baca juga" / "Related article"
+    label, though it reads like prose ("Shipping rates are surging again.
+    Here's why", a question): a headline's length, no sentence end."""
+    label, block, f = blocks[i - 1] if i else None, blocks[i], feats[i]
+    return (
+        label is not None
+        and label.rule == "related.inline"
+        and feats[i - 1].words <= READ_ALSO_LABEL_MAX_WORDS
+        and block.label in (Label.GOOD, Label.SHORT)
+        and block.type is BlockType.PARA
+        and (not f.terminal or block.text.rstrip().endswith("?"))
+        and not block.text.rstrip().endswith(":")  # the story's own line introducing a list
+        and 0 < f.words <= LISTED_HEADLINE_MAX_WORDS
+    )
 
 
 def _neighbour(blocks: list[Block], i: int, step: int) -> Block | None:

@@ -349,10 +349,13 @@ GLUED_CREDIT = recache.compile(
 )
 #: A prompt to follow the site on a platform: "Add AP News on Google",
 #: "Follow us on Instagram", "Ikuti berita terkini di WhatsApp".
+_PLATFORM = (
+    r"(?:google(?: news| discover)?|whatsapp|telegram|instagram|x|twitter|facebook"
+    r"|youtube|tiktok|threads|linkedin|bluesky|flipboard|nextdoor)"
+)
 FOLLOW_PROMPT = recache.compile(
     r"^(?:add|follow|find|get|join|tambahkan|ikuti|temukan|dapatkan|gabung)\b.{1,40}?\s"
-    r"(?:on|di|via|lewat|melalui)\s(?:google(?: news| discover)?|whatsapp|telegram|instagram"
-    r"|x|twitter|facebook|youtube|tiktok|threads|linkedin|bluesky|flipboard)\.?$",
+    rf"(?:on|di|via|lewat|melalui)\s{_PLATFORM}(?:(?:,\s|,?\s(?:and|dan|&)\s){_PLATFORM})*\.?$",
     re.I,
 )
 #: A press release's boilerplate heading: "About Northwind Robotics",
