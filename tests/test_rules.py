@@ -42,6 +42,7 @@ DATELINES = [
     ("AUSTIN, Texas, March 11, 2025 (GLOBE NEWSWIRE) -- Acme", "AUSTIN", "GLOBE NEWSWIRE"),
     ("SAN FRANCISCO--(BUSINESS WIRE)--Acme today announced", "SAN FRANCISCO", "BUSINESS WIRE"),
     ("JAKARTA, 5 Maret 2025 /PRNewswire/ -- PT Maju", "JAKARTA", "PRNewswire"),
+    ("Jakarta. Bandung-based agritech startup TaniKirim", "Jakarta", None),
 ]
 # A site name where a place would be: cut from the text, but no dateline.
 SITE_ONLY = [
@@ -59,6 +60,9 @@ NOT_DATELINES = [
     "Badan Pusat Statistik (BPS): Inflasi naik",
     "BPS (Badan Pusat Statistik): Inflasi naik",
     "Menteri Keuangan (Menkeu). Sri Mulyani",
+    "Republican Gov. Eric Holcomb and leaders of the state",
+    "Cmdr. Sean Robertson, a spokesperson",
+    "Selasa. Polisi menangkap dua orang",
 ]
 
 
@@ -349,6 +353,7 @@ SHAPES = [
     ("Follow BBC Cumbria on X, Facebook, Nextdoor and Instagram.", "promo.follow"),
     ("Una calle inundada en el barrio de Orriols tras una tormenta.Mónica Torres", "caption.photo"),
     ("Boarded-up houses in Middlesbrough. Photograph: Jon Tyrell/Alamy", "caption.photo"),
+    ("Workers sort vegetables in Lembang. (Photo courtesy of TaniKirim)", "caption.photo"),
 ]
 NOT_LEXICON = [
     "More people came to the market than ever before.",

@@ -422,6 +422,7 @@ def match_dateline(text: str) -> Dateline | None:
         patterns.DATELINE_PAREN_DOT,
         patterns.DATELINE_SITE_ONLY,
         patterns.DATELINE_CAPS_DOT,
+        patterns.DATELINE_TITLE_DOT,
         patterns.DATELINE_AGENCY_ONLY,
     ):
         match = pattern.match(text[: DATELINE_MAX_CHARS + 20])
@@ -435,6 +436,8 @@ def match_dateline(text: str) -> Dateline | None:
         if site_first and not patterns.is_site_name(groups.get("site") or ""):
             continue  # "MASOHI, Polres Maluku Tengah -": the place comes first
         place = _valid_place(groups.get("place"))
+        if pattern is patterns.DATELINE_TITLE_DOT and not place:
+            continue  # "Selasa. Polisi ...": a word and a full stop, no site either
         agency = _agency(groups.get("agency") or groups.get("wire"))
         found = Dateline(place, agency, _site(groups, place), match.end())
         if place:
@@ -458,6 +461,12 @@ def _valid_place(place: str | None) -> str | None:
         return None
     if place.lower() in vocab.words("names.txt"):
         return None  # "VIVA -", "KOMPAS -": a portal's name, not a place
+    months, weekdays = vocab.calendar()
+    ranks = vocab.words("ranks.txt")
+    if any(
+        w.lower() in ranks or w.lower() in months or w.lower() in weekdays for w in place.split()
+    ):
+        return None  # "Kapolres. ...", "Senin. ...": a rank or a date's word
     return place
 
 

@@ -173,6 +173,12 @@ DATELINE_CAPS_DOT = recache.compile(
     rf"^(?:(?P<site>{_DOMAIN})\s{{0,2}}[-–—|,]\s{{0,2}})?"
     r"(?P<place>[A-Z]{3,}(?: [A-Z]{3,}){0,2})\.\s+(?=[A-Z])"
 )
+#: "Jakarta. Bandung-based startup ..." (Jakarta Globe: a title-case place of
+#: words of five letters or more, a full stop; "Sen. Ted Cruz", "Prof. Carlos"
+#: are a rank's abbreviations; the place is checked against ranks too).
+DATELINE_TITLE_DOT = recache.compile(
+    r"^(?P<place>[A-Z][a-z]{4,}(?: [A-Z][a-z]{4,})?)\.\s+(?=[A-Z])"
+)
 #: "Liputan6.com, Jakarta Dalam ..." (site, place, no dash).
 DATELINE_NO_DASH = recache.compile(
     rf"^(?P<site>{_DOMAIN}),\s{{0,2}}(?P<place>[A-Z][a-z]+)\s+(?=[A-Z])"
@@ -335,12 +341,13 @@ PAREN_CREDIT = recache.compile(
 #: A photo credit glued to the end of a caption: "... (tengah). TRIBUNNEWS/IRWAN RISMAWAN",
 #: "... Jakarta. ANTARA FOTO/Galih Pradipta/foc." (a source in capitals, a slash, a name).
 #: Or a credit word and the source after the caption's last sentence:
-#: "... owners from selling. Photograph: Jon Tyrell/Alamy", "... (Foto: Dok. Humas)".
+#: "... owners from selling. Photograph: Jon Tyrell/Alamy", "... (Foto: Dok. Humas)",
+#: "... West Java. (Photo courtesy of TaniKirim)".
 CREDIT_TAIL = recache.compile(
     r"(?:^|[.)])\s{0,2}(?:[A-Z]{2,}[ .]){0,2}[A-Z]{4,}(?:\.COM|\.CO\.ID)?/"
     r"[A-Za-z][\w .'’-]{1,40}(?:/[\w.]{1,12})?\.?\s{0,2}$"
     r"|[.!?”\"]\s{1,2}\(?(?:Photograph|Photo|Picture|Image|Illustration|Foto|Gambar|Ilustrasi)"
-    r"(?: by)?\s?:\s?[A-Z][\w .,&'’/-]{1,60}\)?\.?\s{0,2}$"
+    r"(?:\s(?:by|courtesy of|courtesy|oleh|dari)\s|\s?:\s?)[A-Z][\w .,&'’/-]{1,60}\)?\.?\s{0,2}$"
 )
 #: "... en octubre de 2024.Mónica Torres": the photographer glued to the
 #: caption's full stop (the name is checked to be one: "...Click To Tweet").
