@@ -415,6 +415,7 @@ def match_dateline(text: str) -> Dateline | None:
         patterns.DATELINE_WIRE,
         patterns.DATELINE_WIRE_DASHED,
         patterns.DATELINE_SITE_FIRST,
+        patterns.DATELINE_NETWORK,
         patterns.DATELINE_PLACE_FIRST,
         patterns.DATELINE_NO_DASH,
         patterns.DATELINE_GLUED,
@@ -436,8 +437,8 @@ def match_dateline(text: str) -> Dateline | None:
         if site_first and not patterns.is_site_name(groups.get("site") or ""):
             continue  # "MASOHI, Polres Maluku Tengah -": the place comes first
         place = _valid_place(groups.get("place"))
-        if pattern is patterns.DATELINE_TITLE_DOT and not place:
-            continue  # "Selasa. Polisi ...": a word and a full stop, no site either
+        if not place and pattern in (patterns.DATELINE_TITLE_DOT, patterns.DATELINE_NETWORK):
+            continue  # "Selasa. Polisi ...", "Menurut BPS - ...": no place, and no site either
         agency = _agency(groups.get("agency") or groups.get("wire"))
         found = Dateline(place, agency, _site(groups, place), match.end())
         if place:

@@ -137,6 +137,12 @@ _SITE_AFTER = r"[A-Z0-9](?:[^-–—,.|()\"“]|-(?=\w)){1,30}?(?:\.[\w-]+){0,3}
 DATELINE_PLACE_FIRST = recache.compile(
     rf"^{_PLACE}\s{{0,2}}(?:[,|]\s{{0,2}}(?P<site>{_DOMAIN}|{_SITE_AFTER}),?)?\s{{0,2}}{_AGENCY}{_DASH}"
 )
+#: "New York CNN — ...": a network's dateline pasted without its parentheses
+#: (the place in title case, the network's acronym in capitals).
+DATELINE_NETWORK = recache.compile(
+    r"^(?P<place>[A-Z][a-z][\w'’.]*(?:[ -][A-Z][a-z][\w'’.]*){0,3})\s{1,3}"
+    r"(?P<agency>[A-Z]{2,6}(?: [A-Z][a-z]+)?)\s{0,3}[-–—]{1,2}\s{0,3}(?=[A-Z\"“])"
+)
 #: "Hong Kong (CNN Business)A muddled ...": a network's dateline pasted
 #: without its space (the network's name sits in its own element).
 DATELINE_GLUED = recache.compile(
