@@ -44,6 +44,7 @@ DATELINES = [
     ("JAKARTA, 5 Maret 2025 /PRNewswire/ -- PT Maju", "JAKARTA", "PRNewswire"),
     ("Jakarta. Bandung-based agritech startup TaniKirim", "Jakarta", None),
     ("New York CNN — Shipping rates are surging", "New York", "CNN"),
+    ("New York CNN —", "New York", "CNN"),
 ]
 # A site name where a place would be: cut from the text, but no dateline.
 SITE_ONLY = [

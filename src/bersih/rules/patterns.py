@@ -141,7 +141,7 @@ DATELINE_PLACE_FIRST = recache.compile(
 #: (the place in title case, the network's acronym in capitals).
 DATELINE_NETWORK = recache.compile(
     r"^(?P<place>[A-Z][a-z][\w'’.]*(?:[ -][A-Z][a-z][\w'’.]*){0,3})\s{1,3}"
-    r"(?P<agency>[A-Z]{2,6}(?: [A-Z][a-z]+)?)\s{0,3}[-–—]{1,2}\s{0,3}(?=[A-Z\"“])"
+    r"(?P<agency>[A-Z]{2,6}(?: [A-Z][a-z]+)?)\s{0,3}[-–—]{1,2}\s{0,3}(?=[A-Z\"“]|$)"
 )
 #: "Hong Kong (CNN Business)A muddled ...": a network's dateline pasted
 #: without its space (the network's name sits in its own element).
