@@ -353,6 +353,11 @@ SHAPES = [
     ("Follow us on Instagram", "promo.follow"),
     ("Ikuti berita terkini di WhatsApp", "promo.follow"),
     ("Follow BBC Cumbria on X, Facebook, Nextdoor and Instagram.", "promo.follow"),
+    (
+        "Home > Berita > Lalu Lintas > Satlantas Polres Klaten Gelar Operasi Zebra "
+        "Candi 2025, 1.128 Pelanggar Terjaring",
+        "nav.breadcrumb",
+    ),
     ("Una calle inundada en el barrio de Orriols tras una tormenta.Mónica Torres", "caption.photo"),
     ("Boarded-up houses in Middlesbrough. Photograph: Jon Tyrell/Alamy", "caption.photo"),
     ("Workers sort vegetables in Lembang. (Photo courtesy of TaniKirim)", "caption.photo"),

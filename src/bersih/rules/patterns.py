@@ -377,7 +377,10 @@ ABOUT_HEADING = recache.compile(
     r"^(?:About|Tentang|Sekilas [Tt]entang)\s+(?P<name>(?:the\s)?[A-Z0-9][^.!?:]{1,60})$"
 )
 #: A breadcrumb trail: three or more short parts joined by ">", "»", "/", "|" or "›".
-BREADCRUMB = recache.compile(r"^[^>»›/|]{1,40}(?:\s[>»›/|]\s[^>»›/|]{1,40}){2,8}$")
+#: (The last part may be the story's own headline, a long one.)
+BREADCRUMB = recache.compile(
+    r"^[^>»›/|]{1,40}(?:\s[>»›/|]\s[^>»›/|]{1,40}){1,7}\s[>»›/|]\s[^>»›/|]{1,200}$"
+)
 #: A WordPress shortcode left in the text: "[button link=...]Send us YOUR review[/button]".
 SHORTCODE = recache.compile(r"^\[(?P<tag>[a-z_]{2,20})(?:\s[^\]]{0,300})?\].{0,300}\[/(?P=tag)\]$")
 #: A comments section's heading: "2 comments", "3 Komentar", "10 thoughts on
