@@ -640,3 +640,20 @@ def test_line_introducing_a_list_under_a_bare_read_also_label_stays() -> None:
     intro = "Berikut daftar lokasi yang tergenang banjir:"
     text = "\n\n".join(["Saluran Pasar Lama Diperbaiki", PARA_1, "Baca Juga:", intro, PARA_2])
     assert intro in to_dict(clean(text))["body"]
+
+
+def test_date_below_the_headline_over_todays_date_on_top() -> None:
+    """A regional WordPress theme prints today's date over its menu; the
+    story's own date sits under the headline."""
+    text = "\n\n".join(
+        [
+            "Jumat, 21 November 2025",
+            *MENU,
+            "Saluran Pasar Lama Diperbaiki Sebelum Musim Hujan",
+            "by Redaksi",
+            "20 November 2025",
+            PARA_1,
+            PARA_2,
+        ]
+    )
+    assert clean(text).date == "2025-11-20"

@@ -84,7 +84,7 @@ def apply_header(article: Article) -> Article:
     changes["authors"], changes["editors"] = tuple(authors), tuple(editors)
     if authors or editors:
         steps.append(Step(_STAGE, "byline", f"authors={authors} editors={editors}"))
-    date = None if article.date else pick_date(blocks)
+    date = None if article.date else pick_date(blocks, title)
     if date:
         changes["date"] = date
         steps.append(Step(_STAGE, "date", date))
@@ -384,9 +384,22 @@ def _extend(target: list[str], names: tuple[str, ...]) -> None:
 
 
 # --- date ---------------------------------------------------------------------
-def pick_date(blocks: list[Block]) -> str | None:
-    """The publication date: from header, byline or date lines, never the body."""
-    for block in _date_scope(blocks):
+def pick_date(blocks: list[Block], title: str | None = None) -> str | None:
+    """The publication date: from header, byline or date lines, never the
+    body; below the headline first (a date over the site's menu is today's)."""
+    scope = _date_scope(blocks)
+    at = next(
+        (
+            i
+            for i, b in enumerate(blocks)
+            if title and b.zone == Zone.HEAD and clean_title(b.text) == title
+        ),
+        None,
+    )
+    if at is not None:
+        below = {id(b) for b in blocks[at + 1 :]}
+        scope = [b for b in scope if id(b) in below] + [b for b in scope if id(b) not in below]
+    for block in scope:
         found = find_date(block.text)
         if found:
             return found[0]
