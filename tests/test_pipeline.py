@@ -657,3 +657,21 @@ def test_date_below_the_headline_over_todays_date_on_top() -> None:
         ]
     )
     assert clean(text).date == "2025-11-20"
+
+
+def test_section_page_of_cards_with_labelled_dates() -> None:
+    """Al Jazeera's section page: kind, headline, teaser, "Published On"
+    date, the date again, share and save buttons, five times."""
+    cards = []
+    for n in range(5):
+        cards += [
+            "News",
+            f"Farmers in the highlands strike over pay for the {n + 2}th week",
+            f"Workers at {n + 40} estates walked off the job on Monday, demanding a raise.",
+            f"Published On {n + 1} Mar 2025",
+            f"{n + 1} Mar 2025",
+            "Click here to share on social media",
+            "Save",
+        ]
+    with pytest.raises(NoArticleError, match="index"):
+        clean("\n\n".join(["Africa", *cards, "Show more"]))

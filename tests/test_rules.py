@@ -233,6 +233,10 @@ def test_not_dates(text: str) -> None:
 def test_date_line_vs_sentence() -> None:
     assert is_date_line("Kamis 29 Januari 2026 17:25 WIB")
     assert not is_date_line("Banjir merendam rumah warga pada 29 Januari 2026 di Jakarta Utara")
+    # a label's words ("Published On", "Diperbarui pada") keep a date line one
+    assert is_date_line("Published On 5 Mar 2025")
+    assert is_date_line("Diperbarui pada 20 November 2025")
+    assert not is_date_line("On 5 March 2025 the council voted")
 
 
 TITLES = [
@@ -353,6 +357,9 @@ SHAPES = [
     ("Follow us on Instagram", "promo.follow"),
     ("Ikuti berita terkini di WhatsApp", "promo.follow"),
     ("Follow BBC Cumbria on X, Facebook, Nextdoor and Instagram.", "promo.follow"),
+    # a list's words for screen readers, pasted with it
+    ("list of 4 items", "section.list-entry"),
+    ("South Africa's rand slides as power cuts return list 3 of 4", "section.list-entry"),
     (
         "Home > Berita > Lalu Lintas > Satlantas Polres Klaten Gelar Operasi Zebra "
         "Candi 2025, 1.128 Pelanggar Terjaring",

@@ -81,6 +81,12 @@ def calendar() -> tuple[dict[str, int], dict[str, int]]:
 
 
 @cache
+def date_labels() -> frozenset[str]:
+    """Words labelling a date line ("Published On"), from dates.txt."""
+    return frozenset(w.lower() for w in sections("dates.txt").get("label", []))
+
+
+@cache
 def stopwords(lang: str) -> frozenset[str]:
     """Function words of ``lang`` ("id", "en"); other languages: empty."""
     if lang not in ("id", "en"):

@@ -59,6 +59,11 @@ def is_date_line(text: str) -> bool:
     start, end = found[1]
     rest = text[:start] + " " + text[end:]
     rest = _TIME_ZONE.sub(" ", rest)
-    leftover = [w for w in patterns.WORD.findall(rest) if w.lower() not in weekdays]
+    labels = vocab.date_labels()
+    leftover = [
+        w
+        for w in patterns.WORD.findall(rest)
+        if w.lower() not in weekdays and w.lower() not in labels
+    ]
     covered = len(text) - sum(len(w) + 1 for w in leftover)
     return covered / max(len(text), 1) >= DATE_LINE_SHARE

@@ -84,6 +84,8 @@ def _furniture_shape(text: str, f: Features) -> str:
         return "meta.reading-time"  # "5 min read", a video's "0:00 / 2:30"
     if f.words <= 12 and patterns.PAGINATION.match(text):
         return "nav.pages"  # "Halaman: 1 2 3", "Page 2 of 5"
+    if f.words <= 30 and patterns.LIST_A11Y.search(text):
+        return "section.list-entry"  # "list of 4 items", "... rebuild list 4 of 4"
     if f.words <= 12 and patterns.FOLLOW_PROMPT.match(text):
         return "promo.follow"  # "Add AP News on Google", "Follow us on Instagram"
     if patterns.SHORTCODE.match(text):

@@ -376,6 +376,11 @@ FOLLOW_PROMPT = recache.compile(
 ABOUT_HEADING = recache.compile(
     r"^(?:About|Tentang|Sekilas [Tt]entang)\s+(?P<name>(?:the\s)?[A-Z0-9][^.!?:]{1,60})$"
 )
+#: A list's words for screen readers, pasted with it: "list of 4 items",
+#: "end of list", and "list 2 of 4" after an entry's headline.
+LIST_A11Y = recache.compile(
+    r"^(?:list of \d{1,3} items|end of list)$|(?:^|\s)list \d{1,3} of \d{1,3}$", re.I
+)
 #: A breadcrumb trail: three or more short parts joined by ">", "»", "/", "|" or "›".
 #: (The last part may be the story's own headline, a long one.)
 BREADCRUMB = recache.compile(
