@@ -396,6 +396,24 @@ def test_index_page_is_no_article_when_read_as_whole_page() -> None:
         html_to_article(html, Options())
 
 
+def test_home_page_whose_first_headline_trafilatura_keeps_is_no_article() -> None:
+    """A home page of three cards: trafilatura keeps the first card's headline
+    link with the teasers, which still have a headline link each."""
+    cards = "".join(
+        f"<article><h2><a href='/news/{n}'>City council delays vote on plan number {n}</a></h2>"
+        f"<p>Council members said they needed more time to review plan {n}.</p>"
+        f"<p class='byline'>By Hannah Lindqvist · {n + 2} hours ago</p></article>"
+        for n in range(3)
+    )
+    html = (
+        "<html><head><meta property='og:type' content='website'><title>Daily Star</title></head>"
+        f"<body><nav><a href='/'>Home</a><a href='/news'>News</a></nav><main>{cards}</main>"
+        "<footer>© 2025 Daily Star</footer></body></html>"
+    )
+    with pytest.raises(NoArticleError, match="index page"):
+        clean(html)
+
+
 def test_short_story_beside_headline_links_is_not_an_index() -> None:
     """Short paragraphs one after another, related headlines together below:
     an article, even when read from the whole page."""

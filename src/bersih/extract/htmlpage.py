@@ -347,11 +347,11 @@ def _drop_strays(placed: Placed, start: int, end: int) -> tuple[Placed, int]:
 def _refuse_index(page: Page, placed: Placed, start: int, end: int) -> None:
     """An index page: trafilatura kept the teasers and the page has a
     headline link beside each of them."""
-    found = {p for _, p in placed}
-    headlines = sum(1 for i in range(start, end + 1) if i not in found and page.is_link(i))
-    sizes = sorted(words(b.text) for b, _ in placed)
+    headlines = sum(1 for i in range(start, end + 1) if page.is_link(i))
+    teasers = [b for b, p in placed if p < 0 or not page.is_link(p)]  # (kept headlines aside)
+    sizes = sorted(words(b.text) for b in teasers) or [0]
     if (
-        headlines >= INDEX_MIN_HEADLINES * len(placed)
+        headlines >= INDEX_MIN_HEADLINES * len(teasers)
         and sizes[len(sizes) // 2] < INDEX_MAX_TEASER_WORDS
     ):
         raise NoArticleError(
