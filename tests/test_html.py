@@ -570,3 +570,30 @@ def test_an_embedded_post_between_main_paragraphs_goes_back_in() -> None:
     page = Page((paras[0], *post, paras[1]), (0.0, 0.2, 0.3, 0.0))
     texts = [b.text for b in compose(page, paras, None, dated=True).blocks]
     assert all(b.text in texts for b in post)
+
+
+@pytest.mark.parametrize(
+    ("og", "title", "expected"),
+    [
+        # Blogger: the site's name on opposite sides of the two titles
+        (
+            "Restored 1911 bandstand returns to Millbrook Green | Millbrook Historical Society",
+            "Millbrook Historical Society: Restored 1911 bandstand returns to Millbrook Green",
+            "Restored 1911 bandstand returns to Millbrook Green",
+        ),
+        # a headline's own colon stays
+        (
+            "Harga Cabai Naik: Pedagang Mengeluh",
+            "Harga Cabai Naik: Pedagang Mengeluh - Kabar Kota",
+            "Harga Cabai Naik: Pedagang Mengeluh",
+        ),
+    ],
+)
+def test_title_from_two_titles_with_the_site_on_either_side(
+    og: str, title: str, expected: str
+) -> None:
+    html = (
+        f"<html><head><meta property='og:title' content='{og}'><title>{title}</title></head>"
+        f"<body><h3>{expected}</h3><p>{PROSE}</p><p>{PROSE} Lagi.</p></body></html>"
+    )
+    assert clean(html).title == expected

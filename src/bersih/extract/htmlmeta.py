@@ -52,6 +52,10 @@ LD_MAX_DEPTH = 4
 # A title separator with a space either side (" | ", " - ", " :: "); the
 # lookarounds keep it linear (no run of spaces is tried at every length).
 _SEPARATORS = recache.compile(r"(?<=\s)(?:[|\-–—:»·•]|::|\|\|)(?=\s)")
+#: ... and, to compare two titles' parts, a colon after a word ("Site: Title").
+_PART_SEPARATORS = recache.compile(r"(?<=\s)(?:[|\-–—»·•]|::|\|\|)(?=\s)|(?<=\w):(?=\s)")
+#: A site's name, read off a title, has at most this many words.
+SITE_MAX_WORDS = 5
 _DOMAIN_END = recache.compile(r"\.(?:com|co\.id|id|net|org)\b", re.I)
 _ISO_DATE = recache.compile(r"^\s*((?:19|20)\d\d)-([01]\d)-([0-3]\d)")
 #: A timestamp with a time of day in UTC ("T01:48:03.835Z", "T22:30:00+00:00").
@@ -211,6 +215,9 @@ def _pick_title(
     for text, el in h1s:
         if any(_agrees(_key(text), _key(value)) for _, value in named):
             return Found(clean_title(text), "title.h1-agrees"), el
+    shared = _shared_part(named)
+    if shared:
+        return Found(shared, "title.shared-part"), None
     for rule, value in named:
         title = strip_site(value, sites)
         if len(_WORD.findall(title)) >= TITLE_MIN_WORDS:
@@ -219,6 +226,38 @@ def _pick_title(
         if len(_WORD.findall(text)) >= TITLE_MIN_WORDS:
             return Found(clean_title(text), "title.h1"), el
     return None, None
+
+
+def _shared_part(named: list[tuple[str, str]]) -> str | None:
+    """The title two sources share, each with the site's name on its own
+    side: og:title "X | Society" and <title> "Society: X" give "X" (the
+    longer part: a site's name is a few words); "X" and "X | Site" give "X"."""
+    parts = [_title_parts(value) for _, value in named]
+    mine = parts[0] if parts else []
+    keys = [_key(p) for p in mine]
+    for other in parts[1:]:  # the first source's title, read with each other's
+        other_keys = [_key(p) for p in other]
+        if len(mine) == 2 and keys == other_keys[::-1]:
+            title, site = sorted(mine, key=lambda p: len(_WORD.findall(p)), reverse=True)
+            if len(site.split()) <= SITE_MAX_WORDS:
+                return _long_enough(title)
+        common = [p for p, k in zip(mine, keys, strict=True) if k in other_keys]
+        if len(common) == 1 and keys != other_keys and max(len(mine), len(other)) > 1:
+            return _long_enough(common[0])
+    return None
+
+
+def _long_enough(title: str) -> str | None:
+    title = clean_title(title)
+    return title if len(_WORD.findall(title)) >= TITLE_MIN_WORDS else None
+
+
+def _title_parts(value: str) -> list[str]:
+    """A title split at its separators ("|", " - ", "Site: Title")."""
+    cuts = [0, *(x for m in _PART_SEPARATORS.finditer(value) for x in (m.start(), m.end()))]
+    cuts.append(len(value))
+    parts = (value[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2], strict=True))
+    return [p for p in parts if p]
 
 
 def _headlines(tree: Any) -> list[tuple[str, Any]]:
