@@ -675,3 +675,12 @@ def test_section_page_of_cards_with_labelled_dates() -> None:
         ]
     with pytest.raises(NoArticleError, match="index"):
         clean("\n\n".join(["Africa", *cards, "Show more"]))
+
+
+def test_read_more_with_its_colon_introduces_a_link() -> None:
+    """Jakarta Globe: "Read More:" then another story's headline, between two
+    paragraphs of the story; the paragraph above is no excerpt."""
+    link = "Indonesia's Startup Funding Falls to Five-Year Low as Investors Turn Cautious"
+    text = "\n\n".join(["Saluran Pasar Lama Diperbaiki", PARA_1, "Read More:", link, PARA_2])
+    body = to_dict(clean(text))["body"]
+    assert PARA_1 in body and PARA_2 in body and link not in body

@@ -166,14 +166,20 @@ def outside_listings(
 
 def mark_teasers(blocks: list[Block]) -> list[Block]:
     """An excerpt on an index page: it ends in "[…]" or a "Read more"
-    follows, or it is one of a row of paragraphs each cut off mid-sentence."""
-    out = list(blocks)
+    follows, or it is one of a row of paragraphs each cut off mid-sentence.
+    "Read More:" with its colon introduces a link to another story instead."""
+    out = [
+        b._replace(rule="related.inline")  # "Read More:" over a link
+        if b.rule == "teaser.more" and b.text.rstrip().endswith(":")
+        else b
+        for b in blocks
+    ]
     cut = _cut_excerpts(blocks)
     for i, block in enumerate(blocks):
         if block.label != Label.GOOD:
             continue
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        more = nxt is not None and nxt.rule == "teaser.more"
+        more = nxt is not None and out[i + 1].rule == "teaser.more"
         if patterns.EXCERPT_END.search(block.text) or more or i in cut:
             out[i] = block._replace(label=Label.BAD, rule="teaser.excerpt")
     return out
