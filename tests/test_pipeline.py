@@ -684,3 +684,20 @@ def test_read_more_with_its_colon_introduces_a_link() -> None:
     text = "\n\n".join(["Saluran Pasar Lama Diperbaiki", PARA_1, "Read More:", link, PARA_2])
     body = to_dict(clean(text))["body"]
     assert PARA_1 in body and PARA_2 in body and link not in body
+
+
+def test_subheading_under_an_embed_placeholder_stays() -> None:
+    """CNN Indonesia's "[Gambas:Video CNN]" is no "read also" label: the
+    subheading under it is the story's."""
+    sub = "Operasi pasar di 120 titik"
+    text = "\n\n".join(
+        [
+            "Saluran Pasar Lama Diperbaiki",
+            PARA_1,
+            "[Gambas:Video CNN]",
+            sub,
+            PARA_2,
+            PARA_2.replace("musim hujan", "akhir tahun"),
+        ]
+    )
+    assert sub in to_dict(clean(text))["body"]

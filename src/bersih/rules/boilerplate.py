@@ -514,12 +514,21 @@ def _under_read_also(blocks: list[Block], feats: list[Features], i: int) -> bool
         label is not None
         and label.rule == "related.inline"
         and feats[i - 1].words <= READ_ALSO_LABEL_MAX_WORDS
+        and _bare_label(label.text)
         and block.label in (Label.GOOD, Label.SHORT)
         and block.type is BlockType.PARA
         and (not f.terminal or block.text.rstrip().endswith("?"))
         and not block.text.rstrip().endswith(":")  # the story's own line introducing a list
         and 0 < f.words <= LISTED_HEADLINE_MAX_WORDS
     )
+
+
+def _bare_label(text: str) -> bool:
+    """The whole line is a "read also" label ("Baca juga", "Read More:"), not
+    a placeholder of an embed ("[Gambas:Video CNN]")."""
+    key = patterns.lexicon_key(text)
+    exact = vocab.boilerplate()["exact"]
+    return exact.get(key) in ("related.inline", "teaser.more")
 
 
 def _neighbour(blocks: list[Block], i: int, step: int) -> Block | None:
