@@ -701,3 +701,34 @@ def test_subheading_under_an_embed_placeholder_stays() -> None:
         ]
     )
     assert sub in to_dict(clean(text))["body"]
+
+
+def test_read_also_box_of_several_links() -> None:
+    """suara.com: "Baca Juga:" over three headlines, one a question."""
+    links = [
+        "Kenali Fase Pelana Kuda pada DBD, Saat Demam Turun Justru Paling Berbahaya",
+        "Benarkah Jambu Biji Bisa Naikkan Trombosit? Ini Kata Dokter",
+        "Warga Tambun Geger, Tiga Anak dalam Satu RT Dirawat karena DBD",
+    ]
+    text = "\n\n".join(["Saluran Pasar Lama Diperbaiki", PARA_1, "Baca Juga:", *links, PARA_2])
+    body = to_dict(clean(text))["body"]
+    assert body == f"{PARA_1}\n\n{PARA_2}"
+
+
+def test_box_screen_readers_may_skip_is_furniture_inside_the_story() -> None:
+    """The Guardian's newsletter box between "skip past newsletter
+    promotion" and "after newsletter promotion" goes; the story around it
+    stays whole."""
+    box = [
+        "skip past newsletter promotion",
+        "Sign up to First Edition",
+        "Free daily newsletter",
+        "Our morning email breaks down the key stories of the day, telling you what's "
+        "happening and why it matters",
+        "Enter your email address",
+        "Sign up",
+        "after newsletter promotion",
+    ]
+    story = [PARA_1, PARA_2, PARA_1.replace("pekan lalu", "bulan lalu")]
+    text = "\n\n".join(["Saluran Pasar Lama Diperbaiki", story[0], *box, *story[1:]])
+    assert to_dict(clean(text))["body"] == "\n\n".join(story)

@@ -350,6 +350,7 @@ LEXICON = [
         "promo.affiliate",
     ),
     ("Related article", "related.inline"),
+    ("Más información", "related.inline"),
 ]
 # Furniture known by its shape (rules/firstpass.py).
 SHAPES = [

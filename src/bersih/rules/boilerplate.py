@@ -26,6 +26,7 @@ from .pagemarks import (
     mark_cards,
     mark_duplicates,
     mark_repeated_short,
+    mark_skip_boxes,
     mark_teasers,
     outside_listings,
     prose_words,
@@ -47,6 +48,9 @@ BAD_WEIGHT_PER_WORD = -0.5
 #: "ADVERTISEMENT", a photo caption): it must not split the body.
 INLINE_WEIGHT = -2.0
 INLINE_FURNITURE = ("related.inline", "ad.", "caption.", "promo.share", "repeat.", "teaser.card")
+#: A box the page itself marks as skippable ("skip past ..." / "after ..."):
+#: it sits inside the story and costs nothing to cross.
+SKIP_BOX_WEIGHT = 0.0
 #: A heading that opens a list of other stories ("Berita terkait").
 SECTION_WEIGHT = -15.0
 #: A byline or date line.
@@ -80,6 +84,8 @@ LISTED_HEADLINE_MAX_WORDS = 20
 #: A "read also" label on its own line ("Baca juga", "Related article") has
 #: at most this many words; the headline under it is the link.
 READ_ALSO_LABEL_MAX_WORDS = 3
+#: ... and holds at most this many links.
+READ_ALSO_MAX_LINKS = 3
 #: A headline-like line that heads no paragraph is another story's link
 #: from this many words on.
 HEADLINE_MIN_WORDS = 5
@@ -97,6 +103,7 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
         return article
     feats = [features(b.text, article.lang) for b in blocks]
     blocks = [first_pass(b, f, skip) for b, f in zip(blocks, feats, strict=True)]
+    blocks = mark_skip_boxes(blocks)
     blocks = mark_duplicates(blocks, feats)
     blocks = mark_repeated_short(blocks, feats)
     blocks = mark_cards(blocks, feats)
@@ -171,6 +178,8 @@ def _weight(block: Block, f: Features, listed: bool) -> float:
     if block.label == Label.META:
         return META_WEIGHT
     if block.label == Label.BAD:
+        if block.rule == "promo.box":
+            return SKIP_BOX_WEIGHT
         if block.rule.startswith("section."):
             return SECTION_WEIGHT
         if block.rule.startswith(INLINE_FURNITURE):
@@ -506,16 +515,29 @@ def _relabel(blocks: list[Block], feats: list[Features], i: int, listed: bool) -
 
 
 def _under_read_also(blocks: list[Block], feats: list[Features], i: int) -> bool:
-    """The linked headline under a bare "Baca juga" / "Related article"
-    label, though it reads like prose ("Shipping rates are surging again.
-    Here's why", a question): a headline's length, no sentence end."""
-    label, block, f = blocks[i - 1] if i else None, blocks[i], feats[i]
+    """A linked headline under a bare "Baca juga" / "Related article" label,
+    though it reads like prose ("Shipping rates are surging again. Here's
+    why", a question): a headline's length, no sentence end. A box may hold
+    a few such links in a row, each a headline of five words or more."""
+    for n in range(READ_ALSO_MAX_LINKS):
+        k = i - n  # blocks[k] would be the box's first link
+        if k < 1 or not _link_headline(blocks[k], feats[k]):
+            return False
+        if n and feats[k].words < HEADLINE_MIN_WORDS:
+            return False
+        label = blocks[k - 1]
+        if (
+            label.rule == "related.inline"
+            and feats[k - 1].words <= READ_ALSO_LABEL_MAX_WORDS
+            and _bare_label(label.text)
+        ):
+            return n == 0 or feats[i].words >= HEADLINE_MIN_WORDS
+    return False
+
+
+def _link_headline(block: Block, f: Features) -> bool:
     return (
-        label is not None
-        and label.rule == "related.inline"
-        and feats[i - 1].words <= READ_ALSO_LABEL_MAX_WORDS
-        and _bare_label(label.text)
-        and block.label in (Label.GOOD, Label.SHORT)
+        block.label in (Label.GOOD, Label.SHORT)
         and block.type is BlockType.PARA
         and (not f.terminal or block.text.rstrip().endswith("?"))
         and not block.text.rstrip().endswith(":")  # the story's own line introducing a list

@@ -23,6 +23,8 @@ LISTING_MIN_TEASERS = 3
 TEASER_MAX_WORDS = 45
 #: A page whose prose before such a list is shorter than this is a listing.
 LISTING_MIN_ARTICLE_WORDS = 30
+#: A box screen readers may skip ("skip past X" ... "after X") spans at most this many blocks.
+SKIP_BOX_MAX_BLOCKS = 15
 #: Duplicate detection runs only on pages with at most this many blocks.
 DUPLICATE_MAX_BLOCKS = 5000
 #: Blocks with fewer words are never called duplicates.
@@ -35,6 +37,24 @@ CARD_MAX_GAP = 2
 #: Paragraphs in a row, each cut off mid-sentence ("... esperando mais à
 #: frente por gente …"), that make a list of excerpts of other pages.
 CUT_EXCERPTS_MIN = 3
+
+
+def mark_skip_boxes(blocks: list[Block]) -> list[Block]:
+    """A box the page lets screen readers skip: "skip past newsletter
+    promotion" ... "after newsletter promotion" (the Guardian). All of it,
+    both markers included, is furniture."""
+    out = list(blocks)
+    for i, block in enumerate(blocks):
+        found = patterns.SKIP_PAST.match(block.text.strip())
+        if not found:
+            continue
+        end = f"after {found['what'].lower()}"
+        for j in range(i + 1, min(len(blocks), i + SKIP_BOX_MAX_BLOCKS + 1)):
+            if blocks[j].text.strip().lower() == end:
+                for k in range(i, j + 1):
+                    out[k] = blocks[k]._replace(label=Label.BAD, rule="promo.box")
+                break
+    return out
 
 
 def mark_duplicates(blocks: list[Block], feats: list[Features]) -> list[Block]:

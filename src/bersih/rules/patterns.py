@@ -381,6 +381,8 @@ ABOUT_HEADING = recache.compile(
 LIST_A11Y = recache.compile(
     r"^(?:list of \d{1,3} items|end of list)$|(?:^|\s)list \d{1,3} of \d{1,3}$", re.I
 )
+#: The opening of a box screen readers may skip: "skip past newsletter promotion".
+SKIP_PAST = recache.compile(r"^skip past (?P<what>[\w' -]{3,40})$", re.I)
 #: A breadcrumb trail: three or more short parts joined by ">", "»", "/", "|" or "›".
 #: (The last part may be the story's own headline, a long one.)
 BREADCRUMB = recache.compile(
