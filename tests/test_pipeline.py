@@ -732,3 +732,25 @@ def test_box_screen_readers_may_skip_is_furniture_inside_the_story() -> None:
     story = [PARA_1, PARA_2, PARA_1.replace("pekan lalu", "bulan lalu")]
     text = "\n\n".join(["Saluran Pasar Lama Diperbaiki", story[0], *box, *story[1:]])
     assert to_dict(clean(text))["body"] == "\n\n".join(story)
+
+
+def test_deck_over_the_byline_of_a_short_paywalled_story() -> None:
+    """One paragraph between headline and byline is the deck, even when the
+    story under the byline is short (a paywall cut it)."""
+    deck = (
+        "There are more devices, platforms and services to choose from than ever before. "
+        "Here's how to figure out what's best for your play habits and your wallet."
+    )
+    text = "\n\n".join(
+        [
+            "So Many Ways to Play and Pay",
+            deck,
+            "By Sarah Needleman",
+            "Nov. 19, 2019 8:03 am ET",
+            "Gaming used to be so simple. We'd buy a game, sit down in front of a console, "
+            "grind our way to the end, then repeat.",
+            "Now we spend money over and over on virtual perks, and we play on phones while "
+            "socializing with friends far away.",
+        ]
+    )
+    assert deck not in to_dict(clean(text))["body"]

@@ -69,6 +69,9 @@ RELAX_MIN_WORDS = 30
 DATELINE_WINDOW = 8
 #: Prose before a byline/date line is a deck when it is at most this share of the body.
 DECK_MAX_SHARE = 0.25
+#: ... or when it is one paragraph of at most this many words, with at least
+#: as many words of the story under the byline (a paywalled page's short body).
+DECK_MAX_WORDS = 40
 #: A byline after this share of the body's words closes the body.
 FOOTER_BYLINE_SHARE = 0.6
 #: Characters read at either end of a line for a phrase announcing a list.
@@ -383,14 +386,16 @@ def _dateline_start(blocks: list[Block], feats: list[Features], start: int, end:
 def _after_deck(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:
     """Prose above the byline/date line is the deck, not the body."""
     words = prose_words(blocks, feats, start, end)
-    seen = 0
+    seen, paras = 0, 0
     for i in range(start, end + 1):
         if blocks[i].label == Label.META and blocks[i].rule != "meta.tags":
-            if 0 < seen <= words * DECK_MAX_SHARE:
+            one_deck = paras == 1 and seen <= DECK_MAX_WORDS and words - seen >= seen
+            if 0 < seen <= words * DECK_MAX_SHARE or one_deck:
                 return i + 1
             break
         if blocks[i].label == Label.GOOD:
             seen += feats[i].words
+            paras += 1
     return start
 
 
