@@ -754,3 +754,22 @@ def test_deck_over_the_byline_of_a_short_paywalled_story() -> None:
         ]
     )
     assert deck not in to_dict(clean(text))["body"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "bio"),
+    [
+        (
+            "About Jane Doe",
+            "As the paper's city hall reporter, Jane Doe covers budgets and zoning.",
+        ),
+        ("Über Moritz Bachmann", "Als Sales Manager bildet Moritz Bachmann die Schnittstelle."),
+        ("Tentang PT Sinar Tani", "PT Sinar Tani adalah perusahaan rantai dingin di Bandung."),
+    ],
+)
+def test_about_box_after_the_story_closes_it(heading: str, bio: str) -> None:
+    """An author box or a company's boilerplate ("About X" over a paragraph
+    naming X) after the story is no part of it."""
+    story = [PARA_1, PARA_2, PARA_1.replace("pekan lalu", "bulan lalu")]
+    text = "\n\n".join(["Saluran Pasar Lama Diperbaiki", *story, heading, bio])
+    assert to_dict(clean(text))["body"] == "\n\n".join(story)

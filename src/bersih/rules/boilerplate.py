@@ -17,6 +17,7 @@ import re
 from .. import vocab
 from ..model import Article, Block, BlockType, Kind, Label, Step, Zone
 from . import patterns
+from .byline import is_person_name
 from .features import Features, features
 from .firstpass import first_pass
 from .header import match_dateline
@@ -72,6 +73,8 @@ DECK_MAX_SHARE = 0.25
 #: ... or when it is one paragraph of at most this many words, with at least
 #: as many words of the story under the byline (a paywalled page's short body).
 DECK_MAX_WORDS = 40
+#: An author box's paragraph names its person within this many characters.
+ABOUT_NAME_CHARS = 160
 #: A byline after this share of the body's words closes the body.
 FOOTER_BYLINE_SHARE = 0.6
 #: Characters read at either end of a line for a phrase announcing a list.
@@ -431,8 +434,12 @@ def _about_end(blocks: list[Block], feats: list[Features], start: int, end: int)
 
 
 def _opens_with(text: str, name: str) -> bool:
+    """The paragraph opens with the company's name, or names the person in
+    its first sentence ("Als Inbound Sales Manager bildet Moritz Bachmann ...")."""
     name = name.removeprefix("the ").strip()
-    return text.lower().startswith((name.lower(), "the " + name.lower()))
+    if text.lower().startswith((name.lower(), "the " + name.lower())):
+        return True
+    return is_person_name(name) and name in text[:ABOUT_NAME_CHARS]
 
 
 def _footer_byline(blocks: list[Block], feats: list[Features], start: int, end: int) -> int:

@@ -371,10 +371,12 @@ FOLLOW_PROMPT = recache.compile(
     rf"(?:on|di|via|lewat|melalui)\s{_PLATFORM}(?:(?:,\s|,?\s(?:and|dan|&)\s){_PLATFORM})*\.?$",
     re.I,
 )
-#: A press release's boilerplate heading: "About Northwind Robotics",
-#: "Tentang PT Maju Jaya" (the paragraph under it opens with the name).
+#: A press release's boilerplate heading, or an author box's: "About
+#: Northwind Robotics", "Tentang PT Maju Jaya", "Über Moritz Bachmann" (the
+#: paragraph under it names them).
 ABOUT_HEADING = recache.compile(
-    r"^(?:About|Tentang|Sekilas [Tt]entang)\s+(?P<name>(?:the\s)?[A-Z0-9][^.!?:]{1,60})$"
+    r"^(?:About|Tentang|Sekilas [Tt]entang|Profil|Über|Sobre|À propos de|Acerca de)"
+    r"\s+(?P<name>(?:the\s)?[A-Z0-9][^.!?:]{1,60})$"
 )
 #: A list's words for screen readers, pasted with it: "list of 4 items",
 #: "end of list", and "list 2 of 4" after an entry's headline.
