@@ -351,6 +351,7 @@ LEXICON = [
     ),
     ("Related article", "related.inline"),
     ("Más información", "related.inline"),
+    ("Also: See Black Friday coverage at CNET", "related.inline"),
 ]
 # Furniture known by its shape (rules/firstpass.py).
 SHAPES = [
