@@ -773,3 +773,23 @@ def test_about_box_after_the_story_closes_it(heading: str, bio: str) -> None:
     story = [PARA_1, PARA_2, PARA_1.replace("pekan lalu", "bulan lalu")]
     text = "\n\n".join(["Saluran Pasar Lama Diperbaiki", *story, heading, bio])
     assert to_dict(clean(text))["body"] == "\n\n".join(story)
+
+
+def test_other_stories_of_a_series_under_the_story() -> None:
+    """ "Series | Headline" lines in a row below the story are the series'
+    other stories; a table's rows with a shared first cell are not."""
+    series = [
+        "Milano Design Week 2018 | Seiko's 'The Flow of Time' at the Triennale",
+        "Milano Design Week 2018 | 'LIVING NATURE' explores nature and living",
+        "Milano Design Week 2018 | a preview of DOUTDESign at Zona Santambrogio",
+    ]
+    table = [
+        "Grup A | Jerman 2-1 Jepang",
+        "Grup A | Spanyol 7-0 Kosta Rika",
+        "Grup A | Maroko 0-0 Kroasia",
+    ]
+    text = "\n\n".join(
+        ["Saluran Pasar Lama Diperbaiki", PARA_1, PARA_2, "Hasil laga:", *table, *series]
+    )
+    body = to_dict(clean(text))["body"]
+    assert all(row in body for row in table) and not any(s in body for s in series)

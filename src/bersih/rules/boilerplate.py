@@ -27,6 +27,7 @@ from .pagemarks import (
     mark_cards,
     mark_duplicates,
     mark_repeated_short,
+    mark_series,
     mark_skip_boxes,
     mark_teasers,
     outside_listings,
@@ -110,6 +111,7 @@ def classify(article: Article, skip: frozenset[str] = frozenset()) -> Article:
     feats = [features(b.text, article.lang) for b in blocks]
     blocks = [first_pass(b, f, skip) for b, f in zip(blocks, feats, strict=True)]
     blocks = mark_skip_boxes(blocks)
+    blocks = mark_series(blocks, feats)
     blocks = mark_duplicates(blocks, feats)
     blocks = mark_repeated_short(blocks, feats)
     blocks = mark_cards(blocks, feats)

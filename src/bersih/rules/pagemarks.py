@@ -25,6 +25,11 @@ TEASER_MAX_WORDS = 45
 LISTING_MIN_ARTICLE_WORDS = 30
 #: A box screen readers may skip ("skip past X" ... "after X") spans at most this many blocks.
 SKIP_BOX_MAX_BLOCKS = 15
+#: Lines of a series' other stories ("Series | Headline") listed in a row: at
+#: least this many, of at most this many words each.
+SERIES_MIN_ROWS = 3
+SERIES_ROW_MAX_WORDS = 25
+SERIES_NAME_MAX_WORDS = 6
 #: Duplicate detection runs only on pages with at most this many blocks.
 DUPLICATE_MAX_BLOCKS = 5000
 #: Blocks with fewer words are never called duplicates.
@@ -55,6 +60,34 @@ def mark_skip_boxes(blocks: list[Block]) -> list[Block]:
                     out[k] = blocks[k]._replace(label=Label.BAD, rule="promo.box")
                 break
     return out
+
+
+def mark_series(blocks: list[Block], feats: list[Features]) -> list[Block]:
+    """Other stories of a series, listed under the story: three or more
+    lines in a row that open with the same words before a bar ("Milano
+    Design Week 2018 | Seiko's ...", "... | a preview of ...")."""
+    out = list(blocks)
+    heads = [_series_name(b.text, f) for b, f in zip(blocks, feats, strict=True)]
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and heads[j] and heads[j] == heads[i]:
+            j += 1
+        if heads[i] and j - i >= SERIES_MIN_ROWS:
+            for k in range(i, j):
+                out[k] = blocks[k]._replace(label=Label.BAD, rule="section.series")
+        i = max(j, i + 1)
+    return out
+
+
+def _series_name(text: str, f: Features) -> str:
+    """The words before the first " | " of a headline-length line, folded."""
+    name, bar, rest = text.partition(" | ")
+    if not bar or f.words > SERIES_ROW_MAX_WORDS or len(name.split()) > SERIES_NAME_MAX_WORDS:
+        return ""
+    if len(rest.split()) < HEADLINE_MIN_WORDS:
+        return ""  # "Grup A | Jerman 2-1 Jepang": a table's row, not a headline
+    return name.lower()
 
 
 def mark_duplicates(blocks: list[Block], feats: list[Features]) -> list[Block]:
