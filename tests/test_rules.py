@@ -352,6 +352,7 @@ LEXICON = [
     ("Related article", "related.inline"),
     ("Más información", "related.inline"),
     ("Also: See Black Friday coverage at CNET", "related.inline"),
+    ("SEE MORE: Hong Kong protests: 800 students under siege in university", "related.inline"),
 ]
 # Furniture known by its shape (rules/firstpass.py).
 SHAPES = [
