@@ -155,3 +155,36 @@ def _assert_cache_off(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _same(recache.compile(r"z+"), re.compile(r"z+"))
     recache.save()
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize(("pattern", "flags"), SAMPLES)
+def test_library_patterns_under_imports_are_res(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch, pattern: str, flags: int
+) -> None:
+    """What a library compiles while ``imports()`` is on (``re.compile``,
+    ``re.search``...) comes from the cache and is the same pattern."""
+    with recache.imports():
+        first = re.compile(pattern, flags)
+        found = re.search(pattern, "PONOROGO - x" if isinstance(pattern, str) else b"x", flags)
+    recache.save()
+    _reload(monkeypatch)
+    with recache.imports():
+        again = re.compile(pattern, flags)
+    fresh = re.compile(pattern, flags)
+    _same(first, fresh)
+    _same(again, fresh)
+    assert (found is None) == (
+        re.search(pattern, "PONOROGO - x" if isinstance(pattern, str) else b"x", flags) is None
+    )
+    assert (pattern, int(flags)) in recache._cache()
+
+
+def test_imports_puts_re_back_and_passes_the_unusual_through(cache_dir: Path) -> None:
+    original = re._compile  # type: ignore[attr-defined]
+    with pytest.raises(ZeroDivisionError), recache.imports():
+        compiled = re.compile(r"a+")
+        assert re.compile(compiled) is compiled  # a pattern object as such
+        with pytest.raises(re.error):
+            re.compile(r"(unclosed")  # a bad pattern raises as ever
+        1 / 0  # noqa: B018
+    assert re._compile is original  # type: ignore[attr-defined]

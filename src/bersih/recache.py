@@ -26,6 +26,7 @@ import os
 import re
 import sys
 import zlib
+from collections.abc import Iterator
 from typing import Any, AnyStr
 
 #: The cache starts afresh when it holds more entries than this
@@ -42,6 +43,30 @@ _new: dict[_Key, _Entry] = {}
 
 def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     """``re.compile(pattern, flags)``, from the cache when it holds the pattern."""
+    return _compile(pattern, flags, re.compile)
+
+
+@contextlib.contextmanager
+def imports() -> Iterator[None]:
+    """While importing a library (trafilatura compiles some 250 patterns as
+    it loads, ~50 ms a process), its ``re.compile``/``re.match``... calls
+    go through the cache too. Patterns objects, DEBUG and anything unusual
+    go the usual way; ``re`` is put back afterwards, whatever happens."""
+    original = re._compile  # type: ignore[attr-defined]
+
+    def cached(pattern: Any, flags: Any) -> Any:
+        if not isinstance(pattern, (str, bytes)) or int(flags) & re.DEBUG:
+            return original(pattern, flags)
+        return _compile(pattern, int(flags), lambda p, f: original(p, f))
+
+    re._compile = cached  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        re._compile = original  # type: ignore[attr-defined]
+
+
+def _compile(pattern: AnyStr, flags: int, fallback: Any) -> re.Pattern[AnyStr]:
     flags = int(flags)
     key = (pattern, flags)
     entry = _cache().get(key)
@@ -57,7 +82,8 @@ def compile(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
             if fresh:
                 _remember(key, entry)
             return compiled
-    return re.compile(pattern, flags)
+    result: re.Pattern[AnyStr] = fallback(pattern, flags)
+    return result
 
 
 def _remember(key: _Key, entry: _Entry) -> None:

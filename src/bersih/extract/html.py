@@ -149,10 +149,20 @@ def _popup_hints() -> re.Pattern[str]:
 
 
 @cache
+def _trafilatura() -> Any:
+    """trafilatura, imported on the first HTML page, its patterns compiled
+    through bersih's pattern cache (most of its import time otherwise)."""
+    with recache.imports():
+        import trafilatura
+    return trafilatura
+
+
+@cache
 def _extractor(links: bool) -> Any:
     """trafilatura's settings, built once per process: its own extractor in
     precision mode, comments off, structure kept. The "xml" format only
     skips its plain-text rendering of the result, which bersih does not use."""
+    _trafilatura()
     from trafilatura.settings import Extractor
 
     return Extractor(
@@ -178,9 +188,7 @@ def _main_blocks(tree: Any, links: bool) -> list[Block]:
     footer lines around the content, and for a weak result (fewer than
     ``MAIN_MIN_WORDS`` words, mostly links) the page's own prose or text.
     """
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(tree, options=_extractor(links))
+    doc = _trafilatura().bare_extraction(tree, options=_extractor(links))
     body = getattr(doc, "body", None)
     return element_blocks(body, anchors=links) if body is not None else []
 
